@@ -1,0 +1,17 @@
+# Copyright 2026 custcare
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+{
+    "name": "Customer Care After-Sales",
+    "summary": "Delivery notes, returns with QC and replenishment, callbacks, visits, service and repair records",
+    "version": "19.0.1.0.0",
+    "category": "Sales/Customer Care",
+    "license": "LGPL-3",
+    "author": "custcare",
+    "website": "https://github.com/custcare/custcare",
+    "depends": ["custcare_base", "custcare_complaint", "stock"],
+    "data": [
+        "data/custcare_form_control_data.xml",
+        "views/custcare_aftersales_menus.xml",
+    ],
+    "installable": True,
+}

@@ -1,0 +1,21 @@
+# Copyright 2026 custcare
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+{
+    "name": "Customer Care Base",
+    "summary": "Customer archive, access groups and controlled forms shared by "
+    "the custcare addons",
+    "version": "19.0.1.0.0",
+    "category": "Sales/Customer Care",
+    "license": "LGPL-3",
+    "author": "custcare",
+    "website": "https://github.com/custcare/custcare",
+    "depends": ["base", "mail", "contacts", "portal"],
+    "data": [
+        "security/custcare_security.xml",
+        "security/ir.model.access.csv",
+        "views/custcare_form_control_views.xml",
+        "views/custcare_base_menus.xml",
+    ],
+    "installable": True,
+    "application": True,
+}

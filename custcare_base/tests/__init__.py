@@ -1,0 +1,2 @@
+from . import test_custcare_security
+from . import test_form_control

@@ -1,0 +1,17 @@
+# Copyright 2026 custcare
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+{
+    "name": "Customer Care Complaints",
+    "summary": "Complaint desk with first-receiver duty, SLA, CAPA, general-manager approval and printed reports",
+    "version": "19.0.1.0.0",
+    "category": "Sales/Customer Care",
+    "license": "LGPL-3",
+    "author": "custcare",
+    "website": "https://github.com/custcare/custcare",
+    "depends": ["custcare_base"],
+    "data": [
+        "data/custcare_form_control_data.xml",
+        "views/custcare_complaint_menus.xml",
+    ],
+    "installable": True,
+}

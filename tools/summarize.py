@@ -1,0 +1,109 @@
+"""Read what the three test stages wrote and print one verdict.
+
+Ends with a line ``N passed, N failed`` and exits 1 when anything failed:
+an Odoo test, an unexpected WARNING/ERROR/CRITICAL log line, a pytest test,
+or a static check.
+"""
+
+import argparse
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) ")
+ODOO_RESULT = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
+HOOK_LINE = re.compile(r"^(?P<name>.+?)\.{3,}(?:\(no files to check\))?(?P<status>Passed|Failed|Skipped)$")
+
+
+def read_allowlist(path):
+    patterns = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            patterns.append(re.compile(line.strip()))
+    return patterns
+
+
+def odoo_stage(log_path, allow):
+    text = Path(log_path).read_text(encoding="utf-8", errors="replace") if Path(log_path).exists() else ""
+    bad = []
+    for line in text.splitlines():
+        m = LOG_LINE.match(line)
+        if not m or m["level"] not in ("WARNING", "ERROR", "CRITICAL"):
+            continue
+        if ODOO_RESULT.search(line) and m["level"] == "INFO":
+            continue
+        if any(p.search(line) for p in allow):
+            continue
+        bad.append(line)
+    results = ODOO_RESULT.findall(text)
+    if not results:
+        return 0, 1, bad + ["Odoo never reported its test results (did the install fail?)"]
+    failed, errors, total = (int(x) for x in results[-1])
+    if total == 0:
+        bad.append("Odoo ran no test")
+    unexpected = [b for b in bad if "tests when loading database" not in b]
+    failing = failed + errors
+    return total - failing, failing, unexpected
+
+
+def pytest_stage(xml_path):
+    if not Path(xml_path).exists():
+        return 0, 1, ["pytest wrote no report"]
+    root = ET.parse(xml_path).getroot()
+    suites = [root] if root.tag == "testsuite" else list(root)
+    total = sum(int(s.get("tests", 0)) for s in suites)
+    failed = sum(int(s.get("failures", 0)) + int(s.get("errors", 0)) for s in suites)
+    skipped = sum(int(s.get("skipped", 0)) for s in suites)
+    problems = [] if total else ["pytest ran no test"]
+    return total - failed - skipped, failed + (0 if total else 1), problems
+
+
+def precommit_stage(log_path):
+    passed = failed = 0
+    names = []
+    for line in Path(log_path).read_text(encoding="utf-8", errors="replace").splitlines():
+        m = HOOK_LINE.match(line.strip())
+        if not m:
+            continue
+        if m["status"] == "Passed":
+            passed += 1
+        elif m["status"] == "Failed":
+            failed += 1
+            names.append(m["name"].strip())
+    problems = [f"static check failed: {n}" for n in names]
+    if passed + failed == 0:
+        problems.append("pre-commit ran no check")
+        failed += 1
+    return passed, failed, problems
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--odoo-log", required=True)
+    ap.add_argument("--pytest-xml", required=True)
+    ap.add_argument("--pre-commit-log", required=True)
+    ap.add_argument("--allow", required=True)
+    args = ap.parse_args()
+
+    stages = {
+        "Odoo tests": odoo_stage(args.odoo_log, read_allowlist(args.allow)),
+        "pytest-odoo": pytest_stage(args.pytest_xml),
+        "static checks": precommit_stage(args.pre_commit_log),
+    }
+    total_passed = total_failed = 0
+    print()
+    for name, (passed, failed, problems) in stages.items():
+        # An unexpected log line fails the run even when every test passed.
+        failed += len([p for p in problems if p.startswith("20")])
+        print(f"{name:14} {passed:4} passed, {failed:3} failed")
+        for p in problems:
+            print(f"    {p}")
+        total_passed += passed
+        total_failed += failed + (1 if problems and not failed else 0)
+    print(f"{total_passed} passed, {total_failed} failed")
+    return 1 if total_failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

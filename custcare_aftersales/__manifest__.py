@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 {
     "name": "Customer Care After-Sales",
-    "summary": "Delivery notes, returns with QC and replenishment, callbacks, visits, service and repair records",
+    "summary": "Delivery notes, returns with QC, callbacks, visits and service records",
     "version": "19.0.1.0.0",
     "category": "Sales/Customer Care",
     "license": "LGPL-3",

@@ -2,8 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 {
     "name": "Customer Care Base",
-    "summary": "Customer archive, access groups and controlled forms shared by "
-    "the custcare addons",
+    "summary": "Customer archive, access groups and controlled forms shared by the custcare addons",
     "version": "19.0.1.0.0",
     "category": "Sales/Customer Care",
     "license": "LGPL-3",

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 {
     "name": "Customer Care Complaints",
-    "summary": "Complaint desk with first-receiver duty, SLA, CAPA, general-manager approval and printed reports",
+    "summary": "Complaint desk: first-receiver duty, SLA, CAPA, approval, reports",
     "version": "19.0.1.0.0",
     "category": "Sales/Customer Care",
     "license": "LGPL-3",

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 {
     "name": "Customer Care Satisfaction Surveys",
-    "summary": "Satisfaction survey campaigns on Odoo Surveys: reminders, voiding, scores, CAPA and an approved analysis report",
+    "summary": "Satisfaction campaigns on Odoo Surveys with an approved analysis",
     "version": "19.0.1.0.0",
     "category": "Sales/Customer Care",
     "license": "LGPL-3",

@@ -4,8 +4,22 @@ from odoo.tests import tagged
 
 from odoo.addons.custcare_base.tests.common import CustcareCase
 
-FORMS = ("custcare_aftersales.form_control_delivery_note", "custcare_aftersales.form_control_visit_report", "custcare_aftersales.form_control_service_voucher", "custcare_aftersales.form_control_pickup_receipt", "custcare_aftersales.form_control_repair_tag", "custcare_aftersales.form_control_repair_report",)
-CODES = ("Q/CC-JL301", "Q/CC-JL302", "Q/CC-JL303", "Q/CC-JL304", "Q/CC-JL305", "Q/CC-JL306",)
+FORMS = (
+    "custcare_aftersales.form_control_delivery_note",
+    "custcare_aftersales.form_control_visit_report",
+    "custcare_aftersales.form_control_service_voucher",
+    "custcare_aftersales.form_control_pickup_receipt",
+    "custcare_aftersales.form_control_repair_tag",
+    "custcare_aftersales.form_control_repair_report",
+)
+CODES = (
+    "Q/CC-JL301",
+    "Q/CC-JL302",
+    "Q/CC-JL303",
+    "Q/CC-JL304",
+    "Q/CC-JL305",
+    "Q/CC-JL306",
+)
 
 
 @tagged("post_install", "-at_install")
@@ -13,9 +27,7 @@ class TestInstall(CustcareCase):
     """The addon registers its controlled forms and its place in the menu."""
 
     def test_forms_registered(self):
-        forms = self.env["custcare.form.control"].browse(
-            self.env.ref(xmlid).id for xmlid in FORMS
-        )
+        forms = self.env["custcare.form.control"].browse(self.env.ref(xmlid).id for xmlid in FORMS)
         self.assertEqual(forms.mapped("code"), list(CODES))
         self.assertFalse(forms.company_id, "shipped forms are shared by all companies")
         self.assertEqual(set(forms.mapped("retention_years")), {2})

@@ -45,9 +45,9 @@ class CustcareFormControl(models.Model):
         help="How long a filled-in form is kept before it may be destroyed.",
     )
     # Signature block
-    prepared_label = fields.Char("Prepared Label", default="Prepared by", translate=True)
-    reviewed_label = fields.Char("Reviewed Label", default="Reviewed by", translate=True)
-    approved_label = fields.Char("Approved Label", default="Approved by", translate=True)
+    prepared_label = fields.Char(default="Prepared by", translate=True)
+    reviewed_label = fields.Char(default="Reviewed by", translate=True)
+    approved_label = fields.Char(default="Approved by", translate=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
     active = fields.Boolean(default=True)
     note = fields.Text()

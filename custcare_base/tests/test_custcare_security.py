@@ -89,13 +89,16 @@ class TestCustcareSecurity(CustcareCase):
         foreign = self.env["custcare.form.control"].create(
             {"name": "Other", "code": "Q/OT-JL001", "company_id": other.id}
         )
-        self.user_manager.company_ids |= other
-        found = self.env["custcare.form.control"].with_user(self.user_manager).search([])
+        # the general manager does not work for the other company
+        found = self.env["custcare.form.control"].with_user(self.user_gm).search([])
         self.assertNotIn(foreign, found)
-        allowed = (
-            self.env["custcare.form.control"]
-            .with_user(self.user_manager)
-            .with_context(allowed_company_ids=[self.company.id, other.id])
-            .search([])
-        )
-        self.assertIn(foreign, allowed)
+        self.assertIn(self.form, found)
+        with self.assertRaises(AccessError):
+            foreign.with_user(self.user_gm).read(["code"])
+        # a manager of both companies sees it when both are selected
+        self.user_manager.company_ids |= other
+        Form = self.env["custcare.form.control"].with_user(self.user_manager)
+        one = Form.with_context(allowed_company_ids=self.company.ids)
+        self.assertNotIn(foreign, one.search([]))
+        both = Form.with_context(allowed_company_ids=[self.company.id, other.id])
+        self.assertIn(foreign, both.search([]))

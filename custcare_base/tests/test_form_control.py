@@ -34,7 +34,7 @@ class TestFormControl(CustcareCase):
         self.env["ir.module.module"]._load_module_terms(["custcare_base"], ["zh_CN"])
         keeper.lang = "zh_CN"
         with self.assertRaises(ValidationError) as ctx:
-            self.env["custcare.form.control"].with_user(keeper).create(
+            self.env["custcare.form.control"].with_user(keeper).with_context(lang="zh_CN").create(
                 {"name": "Bad", "code": "JL001"}
             )
         self.assertIn("表单编号", str(ctx.exception))

@@ -4,8 +4,18 @@ from odoo.tests import tagged
 
 from odoo.addons.custcare_base.tests.common import CustcareCase
 
-FORMS = ("custcare_complaint.form_control_complaint_report", "custcare_complaint.form_control_capa_request", "custcare_complaint.form_control_fault_report", "custcare_complaint.form_control_service_supervision",)
-CODES = ("Q/CC-JL101", "Q/CC-JL102", "Q/CC-JL103", "Q/CC-JL104",)
+FORMS = (
+    "custcare_complaint.form_control_complaint_report",
+    "custcare_complaint.form_control_capa_request",
+    "custcare_complaint.form_control_fault_report",
+    "custcare_complaint.form_control_service_supervision",
+)
+CODES = (
+    "Q/CC-JL101",
+    "Q/CC-JL102",
+    "Q/CC-JL103",
+    "Q/CC-JL104",
+)
 
 
 @tagged("post_install", "-at_install")
@@ -13,9 +23,7 @@ class TestInstall(CustcareCase):
     """The addon registers its controlled forms and its place in the menu."""
 
     def test_forms_registered(self):
-        forms = self.env["custcare.form.control"].browse(
-            self.env.ref(xmlid).id for xmlid in FORMS
-        )
+        forms = self.env["custcare.form.control"].browse(self.env.ref(xmlid).id for xmlid in FORMS)
         self.assertEqual(forms.mapped("code"), list(CODES))
         self.assertFalse(forms.company_id, "shipped forms are shared by all companies")
         self.assertEqual(set(forms.mapped("retention_years")), {2})

@@ -4,8 +4,14 @@ from odoo.tests import tagged
 
 from odoo.addons.custcare_base.tests.common import CustcareCase
 
-FORMS = ("custcare_survey.form_control_questionnaire", "custcare_survey.form_control_analysis_report",)
-CODES = ("Q/CC-JL201", "Q/CC-JL202",)
+FORMS = (
+    "custcare_survey.form_control_questionnaire",
+    "custcare_survey.form_control_analysis_report",
+)
+CODES = (
+    "Q/CC-JL201",
+    "Q/CC-JL202",
+)
 
 
 @tagged("post_install", "-at_install")
@@ -13,9 +19,7 @@ class TestInstall(CustcareCase):
     """The addon registers its controlled forms and its place in the menu."""
 
     def test_forms_registered(self):
-        forms = self.env["custcare.form.control"].browse(
-            self.env.ref(xmlid).id for xmlid in FORMS
-        )
+        forms = self.env["custcare.form.control"].browse(self.env.ref(xmlid).id for xmlid in FORMS)
         self.assertEqual(forms.mapped("code"), list(CODES))
         self.assertFalse(forms.company_id, "shipped forms are shared by all companies")
         self.assertEqual(set(forms.mapped("retention_years")), {2})

@@ -8,13 +8,18 @@
     "license": "LGPL-3",
     "author": "custcare",
     "website": "https://github.com/custcare/custcare",
-    "depends": ["base", "mail", "contacts", "portal"],
+    "depends": ["base", "mail", "contacts", "portal", "web_tour"],
     "data": [
         "security/custcare_security.xml",
         "security/ir.model.access.csv",
         "views/custcare_form_control_views.xml",
         "views/custcare_base_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "custcare_base/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
     "application": True,
 }

@@ -1,13 +1,22 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import HttpCase, TransactionCase, new_test_user
+
+# Valid unified social credit codes (check digits computed with python-stdnum)
+USCC = (
+    "91110105526018150A",
+    "91310115908301660P",
+    "91440305131860910M",
+    "913205053909960302",
+    "91330106082462810J",
+    "913702029482199300",
+)
 
 
-class CustcareCase(TransactionCase):
+class CustcareMixin:
     """A user for each rung of the custcare ladder, plus outsiders."""
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def _setup_custcare(cls):
         cls.company = cls.env.company
         make = new_test_user
         env = cls.env
@@ -20,3 +29,43 @@ class CustcareCase(TransactionCase):
         )
         cls.user_manager = make(env, "cc_manager", groups="custcare_base.group_custcare_manager")
         cls.user_gm = make(env, "cc_gm", groups="custcare_base.group_custcare_gm")
+        for user, name in (
+            (cls.user_staff, "赵销售"),
+            (cls.user_qc, "钱质检"),
+            (cls.user_keeper, "孙档案"),
+            (cls.user_manager, "李经理"),
+            (cls.user_gm, "王总"),
+        ):
+            user.name = name
+
+    @classmethod
+    def _customer(cls, name, uscc=None, **vals):
+        """A company customer with its archive (created as superuser)."""
+        partner = cls.env["res.partner"].create(
+            {"name": name, "is_company": True, "uscc": uscc, **vals}
+        )
+        archive = cls.env["custcare.archive"].create(
+            {
+                "partner_id": partner.id,
+                "keeper_id": cls.user_keeper.id,
+                "legal_representative": "张伟",
+                "credit_rating": "AA",
+                "credit_limit": 500000,
+                "production_scale": "年产 2 万吨",
+            }
+        )
+        return partner, archive
+
+
+class CustcareCase(CustcareMixin, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_custcare()
+
+
+class CustcareHttpCase(CustcareMixin, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_custcare()

@@ -11,6 +11,10 @@ registry.category("web_tour.tours").add("custcare_form_control_tour", {
             run: "click",
         },
         {
+            content: "Wait for the customers list",
+            trigger: ".o_breadcrumb:contains(Customers)",
+        },
+        {
             content: "Open Configuration",
             trigger: "[data-menu-xmlid='custcare_base.custcare_menu_config']",
             run: "click",
@@ -19,6 +23,10 @@ registry.category("web_tour.tours").add("custcare_form_control_tour", {
             content: "Open Controlled Forms",
             trigger: "[data-menu-xmlid='custcare_base.custcare_form_control_menu']",
             run: "click",
+        },
+        {
+            content: "Wait for the controlled forms list",
+            trigger: ".o_breadcrumb:contains(Controlled Forms)",
         },
         {
             content: "Create a controlled form",

@@ -1,0 +1,53 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import io
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+from odoo import models
+from odoo.tools.pdf import PdfFileReader, PdfFileWriter
+
+CJK_FONT = "STSong-Light"
+
+
+def stamp_page_numbers(pdf_bytes, label):
+    """Print ``label % {"page": x, "total": y}`` at the foot of every page.
+
+    Debian's wkhtmltopdf (unpatched Qt) prints no footer, so custcare writes
+    the page x/y of its controlled forms onto the finished PDF.
+    """
+    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+    reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+    writer = PdfFileWriter()
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        overlay = io.BytesIO()
+        pen = canvas.Canvas(overlay, pagesize=(width, height))
+        pen.setFont(CJK_FONT, 8)
+        pen.drawCentredString(width / 2, 7 * mm, label % {"page": number, "total": total})
+        pen.save()
+        page.merge_page(PdfFileReader(io.BytesIO(overlay.getvalue())).pages[0])
+        writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+class IrActionsReport(models.Model):
+    _inherit = "ir.actions.report"
+
+    def _render_qweb_pdf_prepare_streams(self, report_ref, data, res_ids=None):
+        streams = super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=res_ids)
+        report = self._get_report(report_ref)
+        if not self.env["custcare.form.control"].sudo()._for_report(report.report_name):
+            return streams
+        label = self.env._("Page %(page)s of %(total)s")
+        for values in streams.values():
+            if values.get("stream") and not values.get("attachment"):
+                stamped = stamp_page_numbers(values["stream"].getvalue(), label)
+                values["stream"] = io.BytesIO(stamped)
+        return streams

@@ -1,0 +1,203 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from collections import Counter, defaultdict
+
+from stdnum.cn import uscc as stdnum_uscc
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+TIERS = [
+    ("core", "Core Customer"),
+    ("key", "Key Customer"),
+    ("general", "General Customer"),
+    ("potential", "Potential Customer"),
+]
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    # Registration
+    uscc = fields.Char(
+        "Unified Social Credit Code",
+        index="btree_not_null",
+        tracking=True,
+        copy=False,
+        help="The 18-character unified social credit code (统一社会信用代码).",
+    )
+    # Tier and people
+    customer_tier = fields.Selection(TIERS, "Customer Tier", tracking=True, index=True)
+    account_manager_id = fields.Many2one(
+        "res.users",
+        "Account Manager",
+        tracking=True,
+        index="btree_not_null",
+        help="The dedicated account manager (客户经理); required for core and key customers.",
+    )
+    # Archive
+    custcare_archive_ids = fields.One2many("custcare.archive", "partner_id")
+    custcare_archive_id = fields.Many2one(
+        "custcare.archive", "Customer Archive", compute="_compute_custcare_archive_id"
+    )
+    custcare_grant_ids = fields.Many2many(
+        "custcare.access.grant",
+        "custcare_access_grant_partner_rel",
+        "partner_id",
+        "grant_id",
+        "Access Grants",
+    )
+    tier_history_ids = fields.One2many("custcare.tier.history", "partner_id", "Tier History")
+
+    _uscc_company_uniq = models.UniqueIndex(
+        "(uscc, COALESCE(company_id, 0)) WHERE active AND uscc IS NOT NULL",
+        "Another active partner of this company already has this unified social credit code.",
+    )
+
+    @api.depends("custcare_archive_ids")
+    def _compute_custcare_archive_id(self):
+        for partner in self:
+            partner.custcare_archive_id = partner.custcare_archive_ids[:1]
+
+    @api.constrains("uscc")
+    def _check_uscc(self):
+        to_check = self.filtered("uscc")
+        for partner in to_check:
+            try:
+                stdnum_uscc.validate(partner.uscc)
+            except InvalidLength as e:
+                raise ValidationError(
+                    self.env._(
+                        "The unified social credit code “%(code)s” of %(partner)s must have "
+                        "18 characters.",
+                        code=partner.uscc,
+                        partner=partner.display_name,
+                    )
+                ) from e
+            except InvalidChecksum as e:
+                raise ValidationError(
+                    self.env._(
+                        "The unified social credit code “%(code)s” of %(partner)s has a wrong "
+                        "check digit: check it against the business licence.",
+                        code=partner.uscc,
+                        partner=partner.display_name,
+                    )
+                ) from e
+            except (InvalidFormat, InvalidComponent) as e:
+                raise ValidationError(
+                    self.env._(
+                        "The unified social credit code “%(code)s” of %(partner)s is not "
+                        "valid: it uses digits and upper-case letters except I, O, S, V, Z.",
+                        code=partner.uscc,
+                        partner=partner.display_name,
+                    )
+                ) from e
+        self._check_uscc_unique(
+            [(p.uscc, p.company_id.id, p.id) for p in to_check.filtered("active")]
+        )
+
+    @api.model
+    def _check_uscc_unique(self, candidates):
+        """Refuse a code another active partner of the same company has.
+
+        ``candidates``: (uscc, company id, partner id or None); one query.
+        """
+        if not candidates:
+            return
+        clashes = (
+            self.sudo()
+            .with_context(active_test=True)
+            .search([("uscc", "in", [c[0] for c in candidates])])
+        )
+        taken = defaultdict(set)
+        for partner in clashes:
+            taken[(partner.uscc, partner.company_id.id)].add(partner.id)
+        batch = Counter((code, company_id or False) for code, company_id, _id in candidates)
+        for code, company_id, partner_id in candidates:
+            key = (code, company_id or False)
+            if taken[key] - {partner_id} or batch[key] > 1:
+                raise ValidationError(
+                    self.env._(
+                        "Another active partner of this company already has the unified "
+                        "social credit code “%(code)s”.",
+                        code=code,
+                    )
+                )
+
+    @api.constrains("customer_tier", "account_manager_id")
+    def _check_account_manager(self):
+        for partner in self:
+            if partner.customer_tier in ("core", "key") and not partner.account_manager_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s is a %(tier)s: give it an account manager.",
+                        partner=partner.display_name,
+                        tier=dict(self._fields["customer_tier"]._description_selection(self.env))[
+                            partner.customer_tier
+                        ],
+                    )
+                )
+
+    @api.model
+    def _normalize_uscc(self, value):
+        return stdnum_uscc.compact(value) if value else value
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("uscc"):
+                vals["uscc"] = self._normalize_uscc(vals["uscc"])
+        # before the INSERT, so that a duplicate gets this message rather than
+        # the unique index's
+        self._check_uscc_unique(
+            [
+                (vals["uscc"], vals.get("company_id") or False, None)
+                for vals in vals_list
+                if vals.get("uscc") and vals.get("active", True)
+            ]
+        )
+        partners = super().create(vals_list)
+        partners.filtered("customer_tier")._record_tier_change(dict.fromkeys(partners.ids))
+        return partners
+
+    def write(self, vals):
+        if vals.get("uscc"):
+            vals["uscc"] = self._normalize_uscc(vals["uscc"])
+        old_tiers = {p.id: p.customer_tier for p in self} if "customer_tier" in vals else None
+        res = super().write(vals)
+        if old_tiers is not None:
+            self._record_tier_change(old_tiers)
+        if "active" in vals and self.custcare_archive_ids:
+            # the retention period of an archive runs from the end of the relationship
+            self.custcare_archive_ids.sudo()._approval_write(
+                {"retention_start_date": False if vals["active"] else fields.Date.today()}
+            )
+        return res
+
+    def _record_tier_change(self, old_tiers):
+        history = [
+            {
+                "partner_id": partner.id,
+                "old_tier": old_tiers.get(partner.id),
+                "new_tier": partner.customer_tier,
+                "evaluation_id": self.env.context.get("custcare_evaluation_id"),
+            }
+            for partner in self
+            if partner.customer_tier != old_tiers.get(partner.id)
+        ]
+        if history:
+            self.env["custcare.tier.history"].sudo().create(history)
+
+    def action_open_custcare_archive(self):
+        """Open the partner's archive, creating the draft for an archive keeper."""
+        self.ensure_one()
+        archive = self.custcare_archive_id
+        if not archive:
+            archive = self.env["custcare.archive"].create({"partner_id": self.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "custcare.archive",
+            "res_id": archive.id,
+            "view_mode": "form",
+            "name": self.env._("Customer Archive"),
+        }

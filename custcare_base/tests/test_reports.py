@@ -1,0 +1,131 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from odoo.tests import tagged
+
+from .common import USCC, CustcareHttpCase
+
+
+def pdf_text(pdf):
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(pdf)
+        f.flush()
+        return subprocess.run(
+            ["pdftotext", "-layout", f.name, "-"], capture_output=True, text=True, check=True
+        ).stdout
+
+
+@tagged("post_install", "-at_install")
+class TestReports(CustcareHttpCase):
+    """The controlled forms print with Chinese data, code, revision, page x/y."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):
+            raise unittest.SkipTest("wkhtmltopdf and pdftotext are needed")
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(["custcare_base"], ["zh_CN"])
+        cls.partner, cls.archive = cls._customer(
+            "上海宏达机械制造有限公司",
+            USCC[0],
+            street="浦东新区张江路 88 号",
+            city="上海",
+            phone="021-58880000",
+        )
+        cls.archive.write(
+            {
+                "business_scope": "机械设备、电子产品的生产和销售；货物进出口。",
+                "credit_description": "付款及时，近三年无逾期记录。",
+                "production_process": "铸造、机加工、装配、检验",
+                "raw_materials": "铸铁、钢材、轴承",
+                "production_investment": "1.2 亿元",
+                "registered_capital": 50000000,
+            }
+        )
+        cls.env["custcare.credential"].create(
+            [
+                {
+                    "archive_id": cls.archive.id,
+                    "kind": "business_licence",
+                    "number": USCC[0],
+                    "authority": "上海市市场监督管理局",
+                },
+                {
+                    "archive_id": cls.archive.id,
+                    "kind": "permit",
+                    "name": "全国工业产品生产许可证",
+                    "number": "XK06-001-00888",
+                    "authority": "上海市质量技术监督局",
+                    "expiry_date": "2029-05-31",
+                },
+            ]
+        )
+
+    def _render(self, xmlid, records):
+        report = self.env["ir.actions.report"].with_context(
+            force_report_rendering=True, lang="zh_CN"
+        )
+        pdf, kind = report._render_qweb_pdf(xmlid, records.ids)
+        self.assertEqual(kind, "pdf")
+        out = os.environ.get("CUSTCARE_REPORT_DIR")
+        if out:
+            name = xmlid.split(".")[-1]
+            with open(os.path.join(out, f"{name}.pdf"), "wb") as f:
+                f.write(pdf)
+        return pdf_text(pdf)
+
+    def test_archive_card(self):
+        text = self._render("custcare_base.action_report_custcare_archive", self.archive)
+        for expected in (
+            "客户档案表",
+            "Q/CC-JL001",
+            "A/0",
+            "上海宏达机械制造有限公司",
+            USCC[0],
+            "全国工业产品生产许可证",
+            "付款及时",
+            "编制",
+            "审核",
+            "批准",
+            "保密",
+            "第 1 页 / 共 1 页",
+        ):
+            self.assertIn(expected, text)
+
+    def test_destruction_record(self):
+        self.partner.active = False
+        destruction = self.env["custcare.destruction"].create(
+            {
+                "policy_id": self.env.ref("custcare_base.retention_policy_archive").id,
+                "line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "res_model": "custcare.archive",
+                            "res_id": self.archive.id,
+                            "record_name": self.archive.display_name,
+                        },
+                    )
+                ],
+            }
+        )
+        destruction.action_submit()
+        destruction.with_user(self.user_gm).action_approve()
+        destruction.action_destroy()
+        text = self._render("custcare_base.action_report_custcare_destruction", destruction)
+        for expected in (
+            "销毁记录",
+            "Q/CC-JL002",
+            destruction.name,
+            "上海宏达机械制造有限公司",
+            destruction.line_ids.data_hash[:16],
+            "批准",
+            "第 1 页 / 共 1 页",
+        ):
+            self.assertIn(expected, text)

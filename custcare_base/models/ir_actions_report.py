@@ -1,15 +1,33 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 import io
+import os
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from odoo import models
 from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
-CJK_FONT = "STSong-Light"
+# A TrueType CJK font reportlab can embed (Debian's fonts-wqy-microhei); PDF
+# readers without Chinese fonts then still show the page numbers.
+EMBEDDED_FONT = ("WenQuanYiMicroHei", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+FALLBACK_FONT = "STSong-Light"
+
+
+def _page_font():
+    registered = pdfmetrics.getRegisteredFontNames()
+    name, path = EMBEDDED_FONT
+    if name in registered:
+        return name
+    if os.path.exists(path):
+        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=0))
+        return name
+    if FALLBACK_FONT not in registered:
+        pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_FONT))
+    return FALLBACK_FONT
 
 
 def stamp_page_numbers(pdf_bytes, label):
@@ -18,8 +36,7 @@ def stamp_page_numbers(pdf_bytes, label):
     Debian's wkhtmltopdf (unpatched Qt) prints no footer, so custcare writes
     the page x/y of its controlled forms onto the finished PDF.
     """
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+    font = _page_font()
     reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
     writer = PdfFileWriter()
     total = len(reader.pages)
@@ -27,7 +44,7 @@ def stamp_page_numbers(pdf_bytes, label):
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         overlay = io.BytesIO()
         pen = canvas.Canvas(overlay, pagesize=(width, height))
-        pen.setFont(CJK_FONT, 8)
+        pen.setFont(font, 8)
         pen.drawCentredString(width / 2, 7 * mm, label % {"page": number, "total": total})
         pen.save()
         page.merge_page(PdfFileReader(io.BytesIO(overlay.getvalue())).pages[0])

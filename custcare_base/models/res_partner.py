@@ -92,9 +92,6 @@ class ResPartner(models.Model):
                         partner=partner.display_name,
                     )
                 ) from e
-        self._check_uscc_unique(
-            [(p.uscc, p.company_id.id, p.id) for p in to_check.filtered("active")]
-        )
 
     @api.model
     def _check_uscc_unique(self, candidates):
@@ -163,6 +160,19 @@ class ResPartner(models.Model):
     def write(self, vals):
         if vals.get("uscc"):
             vals["uscc"] = self._normalize_uscc(vals["uscc"])
+        if vals.get("active") or vals.get("uscc") or "company_id" in vals:
+            # before the UPDATE, as in create
+            self._check_uscc_unique(
+                [
+                    (
+                        vals.get("uscc", partner.uscc),
+                        vals.get("company_id", partner.company_id.id),
+                        partner.id,
+                    )
+                    for partner in self
+                    if vals.get("active", partner.active) and vals.get("uscc", partner.uscc)
+                ]
+            )
         old_tiers = {p.id: p.customer_tier for p in self} if "customer_tier" in vals else None
         res = super().write(vals)
         if old_tiers is not None:

@@ -27,6 +27,7 @@
         "views/res_config_settings_views.xml",
         "views/custcare_base_menus.xml",
     ],
+    "demo": ["demo/custcare_base_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "custcare_base/static/tests/tours/**/*",

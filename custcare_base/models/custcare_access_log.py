@@ -10,9 +10,9 @@ class CustcareAccessLog(models.Model):
     _order = "id desc"
     _log_access = True
 
-    user_id = fields.Many2one("res.users", "User", required=True, readonly=True, index=True)
+    user_id = fields.Many2one("res.users", required=True, readonly=True, index=True)
     archive_id = fields.Many2one(
-        "custcare.archive", "Archive", required=True, readonly=True, ondelete="cascade"
+        "custcare.archive", required=True, readonly=True, ondelete="cascade"
     )
     partner_id = fields.Many2one("res.partner", "Customer", readonly=True, index=True)
     date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)

@@ -95,7 +95,7 @@ class CustcareArchive(models.Model):
     raw_materials = fields.Text("Raw Materials Used", exportable=False, groups=CONFIDENTIAL_GROUP)
     production_investment = fields.Char(exportable=False, groups=CONFIDENTIAL_GROUP)
     # Keeping
-    access_log_ids = fields.One2many("custcare.access.log", "archive_id", "Access Log")
+    access_log_ids = fields.One2many("custcare.access.log", "archive_id")
     retention_start_date = fields.Date(
         readonly=True,
         copy=False,

@@ -23,9 +23,7 @@ class CustcareCredential(models.Model):
     _description = "Customer Credential"
     _order = "expiry_date, id"
 
-    archive_id = fields.Many2one(
-        "custcare.archive", "Archive", required=True, ondelete="cascade", index=True
-    )
+    archive_id = fields.Many2one("custcare.archive", required=True, ondelete="cascade", index=True)
     partner_id = fields.Many2one(related="archive_id.partner_id", store=True, string="Customer")
     company_id = fields.Many2one(related="archive_id.company_id", store=True)
     kind = fields.Selection(CREDENTIAL_KINDS, required=True, default="business_licence")

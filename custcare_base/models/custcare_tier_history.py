@@ -16,4 +16,4 @@ class CustcareTierHistory(models.Model):
     new_tier = fields.Selection(TIERS, "To")
     date = fields.Datetime(default=fields.Datetime.now, required=True)
     user_id = fields.Many2one("res.users", "Changed by", default=lambda self: self.env.user)
-    evaluation_id = fields.Many2one("custcare.evaluation", "Evaluation", ondelete="set null")
+    evaluation_id = fields.Many2one("custcare.evaluation", ondelete="set null")

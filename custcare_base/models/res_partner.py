@@ -27,10 +27,9 @@ class ResPartner(models.Model):
         help="The 18-character unified social credit code (统一社会信用代码).",
     )
     # Tier and people
-    customer_tier = fields.Selection(TIERS, "Customer Tier", tracking=True, index=True)
+    customer_tier = fields.Selection(TIERS, tracking=True, index=True)
     account_manager_id = fields.Many2one(
         "res.users",
-        "Account Manager",
         tracking=True,
         index="btree_not_null",
         help="The dedicated account manager (客户经理); required for core and key customers.",
@@ -47,12 +46,73 @@ class ResPartner(models.Model):
         "grant_id",
         "Access Grants",
     )
-    tier_history_ids = fields.One2many("custcare.tier.history", "partner_id", "Tier History")
+    tier_history_ids = fields.One2many("custcare.tier.history", "partner_id")
+    # Transaction history (以往交易记录), from whatever apps are installed
+    custcare_sale_count = fields.Integer("Sales Orders", compute="_compute_custcare_counts")
+    custcare_invoice_count = fields.Integer("Invoices", compute="_compute_custcare_counts")
+    custcare_delivery_count = fields.Integer("Deliveries", compute="_compute_custcare_counts")
 
     _uscc_company_uniq = models.UniqueIndex(
         "(uscc, COALESCE(company_id, 0)) WHERE active AND uscc IS NOT NULL",
         "Another active partner of this company already has this unified social credit code.",
     )
+
+    @api.model
+    def _custcare_transaction_sources(self):
+        """{kind: (model, partner field, extra domain)}; other addons add theirs."""
+        return {
+            "sale": ("sale.order", "partner_id", [("state", "=", "sale")]),
+            "invoice": (
+                "account.move",
+                "partner_id",
+                [("move_type", "in", ("out_invoice", "out_refund")), ("state", "=", "posted")],
+            ),
+            "delivery": (
+                "stock.picking",
+                "partner_id",
+                [("picking_type_code", "=", "outgoing"), ("state", "=", "done")],
+            ),
+        }
+
+    def _custcare_count(self, kind):
+        """{commercial partner id: number of `kind` records}, one query for the batch."""
+        model, field, domain = self._custcare_transaction_sources()[kind]
+        if model not in self.env or not self.ids:
+            return {}
+        Model = self.env[model]
+        if not Model.has_access("read"):
+            return {}
+        commercial = self.commercial_partner_id
+        rows = Model._read_group(
+            [*domain, (f"{field}.commercial_partner_id", "in", commercial.ids)],
+            [f"{field}.commercial_partner_id"],
+            ["__count"],
+        )
+        return {partner.id: count for partner, count in rows}
+
+    def _compute_custcare_counts(self):
+        counts = {kind: self._custcare_count(kind) for kind in ("sale", "invoice", "delivery")}
+        for partner in self:
+            key = partner.commercial_partner_id.id
+            partner.custcare_sale_count = counts["sale"].get(key, 0)
+            partner.custcare_invoice_count = counts["invoice"].get(key, 0)
+            partner.custcare_delivery_count = counts["delivery"].get(key, 0)
+
+    def action_open_custcare_transactions(self):
+        """Open the records counted by a transaction smart button."""
+        self.ensure_one()
+        kind = self.env.context.get("custcare_kind")
+        model, field, domain = self._custcare_transaction_sources()[kind]
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": model,
+            "name": self.env[model]._description,
+            "view_mode": "list,form",
+            "domain": [
+                *domain,
+                (f"{field}.commercial_partner_id", "=", self.commercial_partner_id.id),
+            ],
+        }
 
     @api.depends("custcare_archive_ids")
     def _compute_custcare_archive_id(self):

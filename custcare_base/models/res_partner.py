@@ -90,6 +90,7 @@ class ResPartner(models.Model):
         )
         return {partner.id: count for partner, count in rows}
 
+    @api.depends_context("uid")
     def _compute_custcare_counts(self):
         counts = {kind: self._custcare_count(kind) for kind in ("sale", "invoice", "delivery")}
         for partner in self:

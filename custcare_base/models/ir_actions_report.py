@@ -30,8 +30,9 @@ def _page_font():
     return FALLBACK_FONT
 
 
-def stamp_page_numbers(pdf_bytes, label):
-    """Print ``label % {"page": x, "total": y}`` at the foot of every page.
+def stamp_page_numbers(pdf_bytes, label, form_text=""):
+    """Print ``label % {"page": x, "total": y}`` at the foot of every page,
+    and ``form_text`` (form code and revision) at its left.
 
     Debian's wkhtmltopdf (unpatched Qt) prints no footer, so custcare writes
     the page x/y of its controlled forms onto the finished PDF.
@@ -46,6 +47,8 @@ def stamp_page_numbers(pdf_bytes, label):
         pen = canvas.Canvas(overlay, pagesize=(width, height))
         pen.setFont(font, 8)
         pen.drawCentredString(width / 2, 7 * mm, label % {"page": number, "total": total})
+        if form_text:
+            pen.drawString(12 * mm, 7 * mm, form_text)
         pen.save()
         page.merge_page(PdfFileReader(io.BytesIO(overlay.getvalue())).pages[0])
         writer.add_page(page)
@@ -60,11 +63,13 @@ class IrActionsReport(models.Model):
     def _render_qweb_pdf_prepare_streams(self, report_ref, data, res_ids=None):
         streams = super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=res_ids)
         report = self._get_report(report_ref)
-        if not self.env["custcare.form.control"].sudo()._for_report(report.report_name):
+        form = self.env["custcare.form.control"].sudo()._for_report(report.report_name)
+        if not form:
             return streams
         label = self.env._("Page %(page)s of %(total)s")
+        form_text = f"{form.code} {form.revision}"
         for values in streams.values():
             if values.get("stream") and not values.get("attachment"):
-                stamped = stamp_page_numbers(values["stream"].getvalue(), label)
+                stamped = stamp_page_numbers(values["stream"].getvalue(), label, form_text)
                 values["stream"] = io.BytesIO(stamped)
         return streams

@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import logging
 from datetime import date, timedelta
 
 from freezegun import freeze_time
@@ -10,6 +11,7 @@ from odoo.tools import mute_logger
 
 from .common import USCC, CustcareCase
 
+_logger = logging.getLogger(__name__)
 TODAY = date(2026, 6, 1)
 
 
@@ -98,6 +100,7 @@ class TestCredentialExpiry(CustcareCase):
 
         queries_for(2)  # warm the registry caches (xmlids, model ids)
         small, large = queries_for(3), queries_for(12)
+        _logger.info("credential expiry job: %d queries for 3, %d for 12", small, large)
         self.assertEqual(small, large, "the expiry job must not query per credential")
 
     def test_bad_credentials_refused(self):

@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import logging
+
 from lxml import etree
 from stdnum.cn import uscc as stdnum_uscc
 
@@ -6,6 +8,7 @@ from odoo.tests import tagged
 
 from .common import CustcareCase
 
+_logger = logging.getLogger(__name__)
 TIERS = ("core", "key", "general", "potential")
 
 
@@ -81,6 +84,8 @@ class TestPerformance(CustcareCase):
         self.assertIn("customer_tier", spec)
         self.assertIn("account_manager_id", spec)
         Partner.web_search_read([("id", "in", self.partners.ids)], spec, limit=80)
+        ours, _spec = self._list_queries(ours_view)
+        _logger.info("80 partners: contacts list %d queries, customer list %d", contacts, ours)
         self.env.flush_all()
         self.env.invalidate_all()
         with self.assertQueryCount(contacts + 2):

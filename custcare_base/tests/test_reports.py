@@ -102,6 +102,8 @@ class TestReports(CustcareHttpCase):
             self.assertIn(expected, html)
         for expected in ("Q/CC-JL001", "A/0", USCC[0], "XK06-001-00888"):
             self.assertIn(expected, pdf)
+        # the form code is stamped at the foot of every page too
+        self.assertEqual(pdf.count("Q/CC-JL001"), 2)
         self.assertIn("第1页/共1页", pdf.replace(" ", ""))
 
     def test_destruction_record(self):

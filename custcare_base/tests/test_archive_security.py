@@ -161,3 +161,34 @@ class TestArchiveSecurity(CustcareCase):
         for user in (self.user_am, self.user_keeper, self.user_manager):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 Log.with_user(user).search([])
+
+    def test_side_records_refused(self):
+        """Credentials, tier history and destruction lines refuse the wrong users."""
+        credential = self.env["custcare.credential"].create(
+            {"archive_id": self.archive.id, "kind": "permit", "number": "XK-1"}
+        )
+        # staff who do not manage the customer: no credential, no new one
+        with self.assertRaises(AccessError):
+            credential.with_user(self.user_staff).read(["number"])
+        with self.assertRaises(AccessError):
+            self.env["custcare.credential"].with_user(self.user_staff).create(
+                {"archive_id": self.archive.id, "kind": "permit", "number": "XK-2"}
+            )
+        # the account manager may add one; only keepers delete
+        self.env["custcare.credential"].with_user(self.user_am).create(
+            {"archive_id": self.archive.id, "kind": "permit", "number": "XK-3"}
+        )
+        with self.assertRaises(AccessError):
+            credential.with_user(self.user_am).unlink()
+        credential.with_user(self.user_keeper).unlink()
+        # tier history is written by the system only
+        history = self.partner.tier_history_ids[:1]
+        self.assertTrue(history)
+        for user in (self.user_am, self.user_manager, self.user_gm):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                history.with_user(user).write({"new_tier": "core"})
+        # destruction records: not for staff
+        with self.assertRaises(AccessError):
+            self.env["custcare.destruction"].with_user(self.user_staff).search([])
+        with self.assertRaises(AccessError):
+            self.env["custcare.destruction.line"].with_user(self.user_am).search([])

@@ -23,6 +23,7 @@
         "views/custcare_archive_views.xml",
         "views/custcare_evaluation_views.xml",
         "views/custcare_access_views.xml",
+        "views/custcare_capa_views.xml",
         "views/custcare_retention_views.xml",
         "views/res_config_settings_views.xml",
         "views/custcare_base_menus.xml",

@@ -13,3 +13,4 @@ from . import custcare_investigation
 from . import custcare_retention_policy
 from . import custcare_destruction
 from . import ir_actions_report
+from . import custcare_capa

@@ -9,3 +9,4 @@ from . import test_destruction
 from . import test_performance
 from . import test_reports
 from . import test_ui
+from . import test_capa

@@ -1,0 +1,341 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from pytz import utc
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+# Only this module's methods hold this object, so a client cannot forge it
+_TRANSFER = object()
+
+CHANNELS = [
+    ("phone", "Phone"),
+    ("letter", "Letter"),
+    ("fax", "Fax"),
+    ("email", "Email"),
+    ("visit", "Visit"),
+    ("portal", "Portal"),
+]
+CATEGORIES = [
+    ("quality", "Product Quality"),
+    ("service", "Service"),
+    ("delivery", "Delivery"),
+    ("other", "Other"),
+]
+SEVERITIES = [("minor", "Minor"), ("major", "Major"), ("critical", "Critical")]
+STATES = [
+    ("new", "Registered"),
+    ("investigating", "Investigating"),
+    ("approval", "Awaiting Approval"),
+    ("feedback", "Feedback to Customer"),
+    ("closed", "Closed"),
+]
+RESPONSIBILITIES = [
+    ("company", "Company"),
+    ("customer", "Customer"),
+    ("carrier", "Carrier"),
+    ("supplier", "Supplier"),
+]
+
+
+class CustcareComplaint(models.Model):
+    """A customer complaint (客户投诉登记及处理报告)."""
+
+    _name = "custcare.complaint"
+    _description = "Customer Complaint"
+    _inherit = ["mail.thread", "mail.activity.mixin", "custcare.approval.mixin"]
+    _order = "priority desc, received_at desc, id desc"
+    _check_company_auto = True
+    _approval_key_fields = ("result", "root_cause", "responsibility")
+
+    # Registration
+    name = fields.Char("Number", required=True, readonly=True, copy=False, default="/")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    channel = fields.Selection(CHANNELS, required=True, default="phone")
+    partner_id = fields.Many2one(
+        "res.partner", "Customer", required=True, tracking=True, index=True, check_company=True
+    )
+    contact_name = fields.Char("Contact Person")
+    contact_phone = fields.Char()
+    received_at = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
+    category = fields.Selection(CATEGORIES, required=True, default="quality", tracking=True)
+    severity = fields.Selection(SEVERITIES, required=True, default="minor", tracking=True)
+    priority = fields.Selection(
+        [("0", "Normal"), ("1", "High"), ("2", "Urgent")],
+        compute="_compute_priority",
+        store=True,
+    )
+    product_id = fields.Many2one("product.product")
+    lot_ref = fields.Char("Lot / Serial")
+    delivery_ref = fields.Char("Delivery Reference")
+    description = fields.Html(required=True)
+    # First-receiver duty (首问负责制)
+    first_receiver_id = fields.Many2one(
+        "res.users",
+        required=True,
+        readonly=True,
+        default=lambda self: self.env.user,
+        index=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        "Owner",
+        required=True,
+        readonly=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        index=True,
+    )
+    team_id = fields.Many2one("custcare.complaint.team", tracking=True, index=True)
+    transfer_ids = fields.One2many("custcare.complaint.transfer", "complaint_id", "Transfers")
+    repeat_contact_count = fields.Integer(
+        "Repeat Contacts",
+        readonly=True,
+        help="How often the customer had to contact us again about this open complaint.",
+    )
+    state = fields.Selection(STATES, default="new", required=True, readonly=True, tracking=True)
+    # SLA
+    response_deadline = fields.Datetime(readonly=True)
+    resolution_deadline = fields.Datetime(readonly=True)
+    responded_at = fields.Datetime(readonly=True)
+    closed_at = fields.Datetime(readonly=True)
+    sla_breached = fields.Boolean(
+        "SLA Breached",
+        readonly=True,
+        index=True,
+        help="Answered or closed after its deadline, or still open past it (checked hourly).",
+    )
+    # Investigation (QC)
+    root_cause = fields.Html()
+    responsibility = fields.Selection(RESPONSIBILITIES, tracking=True)
+    investigated_by_id = fields.Many2one("res.users", "Investigated by", readonly=True)
+    capa_id = fields.Many2one("custcare.capa", "CAPA Request", readonly=True, copy=False)
+    result = fields.Html("Handling Result")
+    # Feedback to the customer
+    feedback_date = fields.Date(tracking=True)
+    feedback_method = fields.Selection(CHANNELS, tracking=True)
+    customer_reaction = fields.Text()
+
+    @api.depends("severity")
+    def _compute_priority(self):
+        mapping = {"minor": "0", "major": "1", "critical": "2"}
+        for complaint in self:
+            complaint.priority = mapping.get(complaint.severity, "0")
+
+    def _update_sla_breach(self):
+        """Flag the complaints that missed a deadline; one write per change."""
+        now = fields.Datetime.now()
+        breached = self.filtered(
+            lambda c: (c.response_deadline and (c.responded_at or now) > c.response_deadline)
+            or (c.resolution_deadline and (c.closed_at or now) > c.resolution_deadline)
+        )
+        (breached - self.filtered("sla_breached")).write({"sla_breached": True})
+
+    @api.model
+    def _cron_check_sla(self):
+        open_complaints = self.search([("state", "!=", "closed"), ("sla_breached", "=", False)])
+        open_complaints._update_sla_breach()
+
+    # ------------------------------------------------------------------ CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                company = self.env["res.company"].browse(vals.get("company_id"))
+                vals["name"] = (
+                    self.env["ir.sequence"]
+                    .with_company(company or self.env.company)
+                    .next_by_code("custcare.complaint")
+                    or "/"
+                )
+            # the first receiver is whoever registers it, for good
+            vals["first_receiver_id"] = self.env.uid
+            vals.setdefault("user_id", self.env.uid)
+        complaints = super().create(vals_list)
+        complaints._compute_sla_deadlines()
+        for complaint in complaints:
+            complaint.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=complaint.first_receiver_id.id,
+                date_deadline=fields.Date.context_today(complaint),
+                summary=self.env._("Follow up until the customer has the answer"),
+            )
+        complaints.filtered(lambda c: c.severity == "critical")._notify_general_manager()
+        return complaints
+
+    def write(self, vals):
+        if "first_receiver_id" in vals:
+            raise UserError(self.env._("The first receiver of a complaint never changes."))
+        if "user_id" in vals and self.env.context.get("custcare_transfer") is not _TRANSFER:
+            raise UserError(self.env._("Use Transfer to hand a complaint over, with a reason."))
+        res = super().write(vals)
+        if "severity" in vals or "team_id" in vals:
+            self._compute_sla_deadlines()
+        if vals.get("severity") == "critical":
+            self._notify_general_manager()
+        return res
+
+    # ------------------------------------------------------------------- SLA
+    def _compute_sla_deadlines(self):
+        """Deadlines counted in the team's working hours from the reception."""
+        for complaint in self:
+            team = complaint.team_id
+            calendar = team.resource_calendar_id or complaint.company_id.resource_calendar_id
+            if not calendar:
+                continue
+            start = utc.localize(complaint.received_at)
+            hours = {
+                "response": team[f"response_hours_{complaint.severity}"]
+                if team
+                else {"minor": 16, "major": 8, "critical": 2}[complaint.severity],
+                "resolution": team[f"resolution_hours_{complaint.severity}"]
+                if team
+                else {"minor": 80, "major": 40, "critical": 16}[complaint.severity],
+            }
+            deadlines = {}
+            for kind, amount in hours.items():
+                end = calendar.plan_hours(amount, start, compute_leaves=True)
+                deadlines[f"{kind}_deadline"] = (
+                    end.astimezone(utc).replace(tzinfo=None) if end else False
+                )
+            super(CustcareComplaint, complaint).write(deadlines)
+
+    def _notify_general_manager(self):
+        """Critical complaints reach the general manager at once."""
+        managers = self.env.ref("custcare_base.group_custcare_gm").sudo().all_user_ids
+        partners = managers.filtered(lambda u: not u.share).partner_id
+        for complaint in self:
+            complaint.message_subscribe(partner_ids=partners.ids)
+            complaint.message_post(
+                body=self.env._(
+                    "Critical complaint %(name)s from %(customer)s: the general manager is "
+                    "informed.",
+                    name=complaint.name,
+                    customer=complaint.partner_id.display_name,
+                ),
+                partner_ids=partners.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    # ---------------------------------------------------------------- actions
+    def action_register_repeat_contact(self):
+        """The customer contacted us again about this open complaint."""
+        for complaint in self:
+            if complaint.state == "closed":
+                raise UserError(self.env._("The complaint is closed: register a new one."))
+            complaint.repeat_contact_count += 1
+            complaint.message_post(
+                body=self.env._(
+                    "The customer contacted us again (%(n)s).", n=complaint.repeat_contact_count
+                ),
+                message_type="notification",
+            )
+        return True
+
+    def _transfer(self, to_user, reason):
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for the transfer."))
+        for complaint in self:
+            if complaint.state == "closed":
+                raise UserError(self.env._("A closed complaint cannot be transferred."))
+            if to_user == complaint.user_id:
+                raise UserError(
+                    self.env._("The complaint already belongs to %(user)s.", user=to_user.name)
+                )
+            self.env["custcare.complaint.transfer"].sudo().create(
+                {
+                    "complaint_id": complaint.id,
+                    "from_user_id": complaint.user_id.id,
+                    "to_user_id": to_user.id,
+                    "reason": reason,
+                }
+            )
+            complaint.with_context(custcare_transfer=_TRANSFER).write({"user_id": to_user.id})
+            complaint.message_subscribe(partner_ids=to_user.partner_id.ids)
+
+    def action_start_investigation(self):
+        if self.filtered(lambda c: c.state != "new"):
+            raise UserError(self.env._("Only a registered complaint can go to investigation."))
+        self.write({"state": "investigating", "responded_at": fields.Datetime.now()})
+        self._update_sla_breach()
+        return True
+
+    def _check_qc(self):
+        if not self.env.user.has_group("custcare_base.group_custcare_qc"):
+            raise AccessError(self.env._("Only a QC inspector investigates complaints."))
+
+    def action_create_capa(self):
+        """The company is at fault: issue a corrective and preventive action request."""
+        self.ensure_one()
+        self._check_qc()
+        if self.responsibility != "company":
+            raise UserError(self.env._("A CAPA request is issued when the company is responsible."))
+        if self.capa_id:
+            raise UserError(self.env._("This complaint already has a CAPA request."))
+        capa = self.env["custcare.capa"].create(
+            {
+                "source_ref": f"{self._name},{self.id}",
+                "partner_id": self.partner_id.id,
+                "company_id": self.company_id.id,
+                "nonconformity": self.description,
+                "root_cause": self.root_cause,
+            }
+        )
+        self.write({"capa_id": capa.id, "investigated_by_id": self.env.uid})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "custcare.capa",
+            "res_id": capa.id,
+            "view_mode": "form",
+        }
+
+    def action_submit_result(self):
+        for complaint in self:
+            if complaint.state != "investigating":
+                raise UserError(self.env._("Submit the result of a complaint under investigation."))
+            if not complaint.root_cause or not complaint.responsibility or not complaint.result:
+                raise UserError(
+                    self.env._("Record the root cause, the responsibility and the result first.")
+                )
+        self.action_submit()
+        self.write({"state": "approval"})
+        return True
+
+    def _custcare_after_approve(self):
+        self.write({"state": "feedback"})
+
+    def action_close(self):
+        for complaint in self:
+            if complaint.approval_state != "approved":
+                raise UserError(
+                    self.env._("The general manager must approve the result before closing.")
+                )
+            if not (complaint.feedback_date and complaint.feedback_method):
+                raise UserError(
+                    self.env._(
+                        "Record the feedback to the customer (date and method) before closing."
+                    )
+                )
+        self.write({"state": "closed", "closed_at": fields.Datetime.now()})
+        self._update_sla_breach()
+        self.activity_feedback(
+            ["mail.mail_activity_data_todo"], feedback=self.env._("The customer has the answer.")
+        )
+        return True
+
+    def _custcare_destroy(self):
+        """Retention: erase the customer's words and our findings."""
+        self.ensure_one()
+        texts = (
+            "description",
+            "root_cause",
+            "result",
+            "customer_reaction",
+            "contact_name",
+            "contact_phone",
+        )
+        erased = {name: self[name] for name in texts}
+        self._approval_write(dict.fromkeys(texts, False))
+        return erased

@@ -1,0 +1,40 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from odoo import fields, models
+
+
+class CustcareComplaintTeam(models.Model):
+    """A complaint desk team, with its members, working calendar and SLA."""
+
+    _name = "custcare.complaint.team"
+    _description = "Complaint Team"
+    _inherit = ["mail.thread"]
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    leader_id = fields.Many2one("res.users", "Team Leader")
+    member_ids = fields.Many2many("res.users", string="Members")
+    resource_calendar_id = fields.Many2one(
+        "resource.calendar",
+        "Working Hours",
+        default=lambda self: self.env.company.resource_calendar_id,
+        help="SLA deadlines count only these working hours.",
+    )
+    # SLA, in working hours, per severity
+    response_hours_minor = fields.Float("Response (minor)", default=16)
+    response_hours_major = fields.Float("Response (major)", default=8)
+    response_hours_critical = fields.Float("Response (critical)", default=2)
+    resolution_hours_minor = fields.Float("Resolution (minor)", default=80)
+    resolution_hours_major = fields.Float("Resolution (major)", default=40)
+    resolution_hours_critical = fields.Float("Resolution (critical)", default=16)
+
+    _sla_positive = models.Constraint(
+        "CHECK(response_hours_minor > 0 AND response_hours_major > 0"
+        " AND response_hours_critical > 0 AND resolution_hours_minor > 0"
+        " AND resolution_hours_major > 0 AND resolution_hours_critical > 0)",
+        "SLA hours must be positive.",
+    )

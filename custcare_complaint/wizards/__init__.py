@@ -1,0 +1,1 @@
+from . import custcare_complaint_transfer_wizard

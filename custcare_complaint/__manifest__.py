@@ -13,6 +13,7 @@
         "security/custcare_complaint_security.xml",
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
+        "report/custcare_complaint_reports.xml",
         "data/custcare_form_control_data.xml",
         "views/custcare_complaint_views.xml",
         "views/custcare_complaint_menus.xml",

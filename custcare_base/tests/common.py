@@ -1,5 +1,22 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from lxml import etree
+
 from odoo.tests import HttpCase, TransactionCase, new_test_user
+
+
+def view_specification(model, view, view_type="list"):
+    """What the web client asks for when it opens `view`: its fields, with the
+    display name of related records."""
+    arch = model.get_views([(view.id, view_type)])["views"][view_type]["arch"]
+    spec = {}
+    for node in etree.fromstring(arch).iter("field"):
+        field = model._fields[node.get("name")]
+        if field.type in ("many2one", "many2many", "one2many"):
+            spec[field.name] = {"fields": {"display_name": {}}}
+        else:
+            spec[field.name] = {}
+    return spec
+
 
 # Valid unified social credit codes (check digits computed with python-stdnum)
 USCC = (

@@ -1,12 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 import logging
 
-from lxml import etree
 from stdnum.cn import uscc as stdnum_uscc
 
 from odoo.tests import tagged
 
-from .common import CustcareCase
+from .common import CustcareCase, view_specification
 
 _logger = logging.getLogger(__name__)
 TIERS = ("core", "key", "general", "potential")
@@ -21,21 +20,6 @@ def valid_uscc(n):
         if stdnum_uscc.is_valid(code):
             return code
     raise AssertionError(n)
-
-
-def list_specification(model, view):
-    """What the web client asks for when it opens `view` (a list)."""
-    arch = model.get_views([(view.id, "list")])["views"]["list"]["arch"]
-    spec = {}
-    for node in etree.fromstring(arch).iter("field"):
-        field = model._fields[node.get("name")]
-        if field.type == "many2one":
-            spec[field.name] = {"fields": {"display_name": {}}}
-        elif field.type in ("many2many", "one2many"):
-            spec[field.name] = {"fields": {"display_name": {}}}
-        else:
-            spec[field.name] = {}
-    return spec
 
 
 @tagged("post_install", "-at_install")
@@ -65,7 +49,7 @@ class TestPerformance(CustcareCase):
 
     def _list_queries(self, view):
         Partner = self.env["res.partner"].with_user(self.user_keeper)
-        spec = list_specification(Partner, view)
+        spec = view_specification(Partner, view)
         domain = [("id", "in", self.partners.ids)]
         Partner.web_search_read(domain, spec, limit=80)  # warm the caches
         self.env.flush_all()
@@ -80,7 +64,7 @@ class TestPerformance(CustcareCase):
         ours_view = self.env.ref("custcare_base.res_partner_view_list")
         contacts, _spec = self._list_queries(contacts_view)
         Partner = self.env["res.partner"].with_user(self.user_keeper)
-        spec = list_specification(Partner, ours_view)
+        spec = view_specification(Partner, ours_view)
         self.assertIn("customer_tier", spec)
         self.assertIn("account_manager_id", spec)
         Partner.web_search_read([("id", "in", self.partners.ids)], spec, limit=80)

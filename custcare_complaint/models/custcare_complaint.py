@@ -4,8 +4,9 @@ from pytz import utc
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-# Only this module's methods hold this object, so a client cannot forge it
+# Only this module's methods hold these objects, so a client cannot forge them
 _TRANSFER = object()
+_GATEWAY = object()
 
 CHANNELS = [
     ("phone", "Phone"),
@@ -94,7 +95,9 @@ class CustcareComplaint(models.Model):
         readonly=True,
         help="How often the customer had to contact us again about this open complaint.",
     )
-    state = fields.Selection(STATES, default="new", required=True, readonly=True, tracking=True)
+    state = fields.Selection(
+        STATES, default="new", required=True, readonly=True, tracking=True, group_expand=True
+    )
     # SLA
     response_deadline = fields.Datetime(readonly=True)
     resolution_deadline = fields.Datetime(readonly=True)
@@ -149,9 +152,13 @@ class CustcareComplaint(models.Model):
                     .next_by_code("custcare.complaint")
                     or "/"
                 )
-            # the first receiver is whoever registers it, for good
-            vals["first_receiver_id"] = self.env.uid
-            vals.setdefault("user_id", self.env.uid)
+            # the first receiver is whoever registers it, for good; for mail,
+            # the person the team puts in charge of its inbox
+            if self.env.context.get("custcare_gateway") is _GATEWAY and vals.get("user_id"):
+                vals["first_receiver_id"] = vals["user_id"]
+            else:
+                vals["first_receiver_id"] = self.env.uid
+                vals.setdefault("user_id", self.env.uid)
         complaints = super().create(vals_list)
         complaints._compute_sla_deadlines()
         for complaint in complaints:
@@ -175,6 +182,32 @@ class CustcareComplaint(models.Model):
         if vals.get("severity") == "critical":
             self._notify_general_manager()
         return res
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A complaint by mail: the sender is matched to a partner."""
+        values = dict(custom_values or {})
+        sender = self.env["res.partner"]
+        if msg_dict.get("email_from"):
+            sender = self.env["mail.thread"]._partner_find_from_emails_single(
+                [msg_dict["email_from"]], no_create=False
+            )
+        team = self.env["custcare.complaint.team"].browse(values.get("team_id")).exists()
+        owner = team.leader_id or team.member_ids[:1]
+        values.update(
+            {
+                "channel": "email",
+                "partner_id": (sender.commercial_partner_id or sender).id,
+                "contact_name": sender.name,
+                "description": msg_dict.get("body") or msg_dict.get("subject") or "",
+                "received_at": fields.Datetime.now(),
+            }
+        )
+        if owner:
+            values["user_id"] = owner.id
+        return super(CustcareComplaint, self.with_context(custcare_gateway=_GATEWAY)).message_new(
+            msg_dict, custom_values=values
+        )
 
     # ------------------------------------------------------------------- SLA
     def _compute_sla_deadlines(self):

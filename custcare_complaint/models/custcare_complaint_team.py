@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from ast import literal_eval
+
 from odoo import fields, models
 
 
@@ -7,7 +9,7 @@ class CustcareComplaintTeam(models.Model):
 
     _name = "custcare.complaint.team"
     _description = "Complaint Team"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.alias.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
@@ -38,3 +40,13 @@ class CustcareComplaintTeam(models.Model):
         " AND resolution_hours_major > 0 AND resolution_hours_critical > 0)",
         "SLA hours must be positive.",
     )
+
+    def _alias_get_creation_values(self):
+        """Mail to the team's alias registers a complaint for the team."""
+        values = super()._alias_get_creation_values()
+        values["alias_model_id"] = self.env["ir.model"]._get_id("custcare.complaint")
+        if self.id:
+            defaults = literal_eval(self.alias_defaults or "{}")
+            defaults["team_id"] = self.id
+            values["alias_defaults"] = defaults
+        return values

@@ -179,3 +179,42 @@ class TestComplaintSla(ComplaintCase):
             complaint.action_start_investigation()
             complaint._cron_check_sla()
         self.assertFalse(complaint.sla_breached)
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintMail(ComplaintCase):
+    MAIL = """Return-Path: <buyer@hongda.example.cn>
+To: complaints@custcare.example.com
+From: 王采购 <buyer@hongda.example.cn>
+Subject: =?utf-8?b?5aSW5aOz5bC65a+46LaF5beu?=
+Message-ID: <complaint-1@hongda.example.cn>
+Date: Mon, 23 Nov 2026 09:00:00 +0800
+MIME-Version: 1.0
+Content-Type: text/plain; charset="utf-8"
+Content-Transfer-Encoding: 8bit
+
+上周到货的外壳尺寸超差，请尽快处理。
+"""
+
+    def test_mail_to_alias_creates_complaint(self):
+        domain = self.env["mail.alias.domain"].create({"name": "custcare.example.com"})
+        self.team.write(
+            {
+                "alias_name": "complaints",
+                "alias_domain_id": domain.id,
+                "leader_id": self.user_staff.id,
+            }
+        )
+        buyer = self.env["res.partner"].create(
+            {"name": "王采购", "email": "buyer@hongda.example.cn", "parent_id": self.customer.id}
+        )
+        thread_id = self.env["mail.thread"].message_process(
+            "custcare.complaint", self.MAIL.encode()
+        )
+        complaint = self.env["custcare.complaint"].browse(thread_id)
+        self.assertEqual(complaint.partner_id, self.customer)
+        self.assertEqual(complaint.contact_name, buyer.name)
+        self.assertEqual(complaint.channel, "email")
+        self.assertEqual(complaint.team_id, self.team)
+        self.assertEqual(complaint.first_receiver_id, self.user_staff)
+        self.assertIn("外壳尺寸超差", complaint.description)

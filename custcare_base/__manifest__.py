@@ -17,6 +17,7 @@
         "report/custcare_layout_templates.xml",
         "report/custcare_archive_reports.xml",
         "report/custcare_destruction_reports.xml",
+        "report/custcare_capa_reports.xml",
         "data/custcare_base_data.xml",
         "views/custcare_form_control_views.xml",
         "views/res_partner_views.xml",

@@ -132,3 +132,38 @@ class TestReports(CustcareHttpCase):
         for expected in ("Q/CC-JL002", destruction.name, digest):
             self.assertIn(expected, pdf)
         self.assertIn("第1页/共1页", pdf.replace(" ", ""))
+
+    def test_capa_request(self):
+        capa = self.env["custcare.capa"].create(
+            {
+                "partner_id": self.partner.id,
+                "nonconformity": "<p>外壳尺寸超差 0.3 mm，共 200 件。</p>",
+                "containment": "<p>隔离库存，全检在制品。</p>",
+                "root_cause": "<p>夹具磨损导致定位偏移。</p>",
+                "corrective_action": "<p>更换夹具。</p>",
+                "preventive_action": "<p>夹具纳入月度点检。</p>",
+                "department": "机加工车间",
+                "responsible_id": self.user_staff.id,
+                "due_date": "2026-12-10",
+            }
+        )
+        capa.action_issue()
+        capa.implementation = "<p>12 月 3 日已更换。</p>"
+        capa.action_implemented()
+        capa.with_user(self.user_qc).action_verify_not_effective()
+        html, pdf = self._render("custcare_base.action_report_custcare_capa", capa)
+        for expected in (
+            "纠正和预防措施要求书",
+            "外壳尺寸超差",
+            "机加工车间",
+            "赵销售",
+            "钱质检",
+            "夹具纳入月度点检",
+            "编制",
+            "审核",
+            "批准",
+        ):
+            self.assertIn(expected, html)
+        for expected in ("Q/CC-JL102", capa.name):
+            self.assertIn(expected, pdf)
+        self.assertIn("第1页/共1页", pdf.replace(" ", ""))

@@ -6,13 +6,11 @@ from odoo.addons.custcare_base.tests.common import CustcareCase
 
 FORMS = (
     "custcare_complaint.form_control_complaint_report",
-    "custcare_complaint.form_control_capa_request",
     "custcare_complaint.form_control_fault_report",
     "custcare_complaint.form_control_service_supervision",
 )
 CODES = (
     "Q/CC-JL101",
-    "Q/CC-JL102",
     "Q/CC-JL103",
     "Q/CC-JL104",
 )

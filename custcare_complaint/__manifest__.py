@@ -14,6 +14,8 @@
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "report/custcare_complaint_reports.xml",
+        "report/custcare_fault_reports.xml",
+        "report/custcare_service_supervision_reports.xml",
         "data/custcare_form_control_data.xml",
         "views/custcare_complaint_views.xml",
         "views/custcare_complaint_menus.xml",

@@ -4,6 +4,7 @@ import shutil
 import unittest
 
 from odoo import fields
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.custcare_base.tests.common import CustcareHttpCase
@@ -85,3 +86,124 @@ class TestComplaintReport(CustcareHttpCase):
         for expected in ("Q/CC-JL101", complaint.name, complaint.capa_id.name):
             self.assertIn(expected, text)
         self.assertIn("第1页/共1页", text.replace(" ", ""))
+
+    def test_fault_report(self):
+        if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):
+            raise unittest.SkipTest("wkhtmltopdf and pdftotext are needed")
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["custcare_base", "custcare_complaint"], ["zh_CN"]
+        )
+        customer = self.env["res.partner"].create(
+            {
+                "name": "深圳深达新材料股份有限公司",
+                "is_company": True,
+                "email": "qa@shenda.example.cn",
+            }
+        )
+        Fault = self.env["custcare.fault.report"]
+        # only QC and managers write fault reports
+        with self.assertRaises(AccessError):
+            Fault.with_user(self.user_staff).create(
+                {
+                    "partner_id": customer.id,
+                    "occurred_at": fields.Datetime.now(),
+                    "place": "x",
+                    "symptoms": "<p>x</p>",
+                }
+            )
+        fault = Fault.with_user(self.user_qc).create(
+            {
+                "partner_id": customer.id,
+                "occurred_at": "2026-11-20 06:30:00",
+                "place": "客户 2 号注塑车间",
+                "symptoms": "<p>挤出机温控器失灵，料筒超温报警。</p>",
+                "sales_user_id": self.user_staff.id,
+            }
+        )
+        with self.assertRaises(UserError):
+            fault.action_send()  # cause and plan missing
+        fault.write(
+            {
+                "response_plan": "<p>4 小时内派工程师到场，更换温控模块。</p>",
+                "impact": "<p>停机 6 小时，报废原料 300 kg。</p>",
+                "cause": "<p>温控模块批次缺陷。</p>",
+            }
+        )
+        fault.with_context(force_report_rendering=True).action_send()
+        self.assertEqual(fault.state, "sent")
+        message = fault.message_ids.filtered(lambda m: m.attachment_ids)[:1]
+        self.assertIn(customer, message.partner_ids)
+        self.assertIn(self.user_staff.partner_id, message.partner_ids)
+        report = self.env["ir.actions.report"].with_context(
+            force_report_rendering=True, lang="zh_CN"
+        )
+        xmlid = "custcare_complaint.action_report_custcare_fault"
+        html = report._render_qweb_html(xmlid, fault.ids)[0].decode()
+        for expected in ("故障分析报告", "温控器失灵", "2 号注塑车间", "停机 6 小时", "赵销售"):
+            self.assertIn(expected, html)
+        pdf, _kind = report._render_qweb_pdf(xmlid, fault.ids)
+        if os.environ.get("CUSTCARE_REPORT_DIR"):
+            with open(os.path.join(os.environ["CUSTCARE_REPORT_DIR"], "fault.pdf"), "wb") as f:
+                f.write(pdf)
+        text = pdf_text(pdf)
+        self.assertIn("Q/CC-JL103", text)
+        self.assertIn(fault.name, text)
+
+    def test_service_supervision_report(self):
+        if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):
+            raise unittest.SkipTest("wkhtmltopdf and pdftotext are needed")
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["custcare_base", "custcare_complaint"], ["zh_CN"]
+        )
+        customer = self.env["res.partner"].create(
+            {"name": "杭州西湖精密仪器有限公司", "is_company": True}
+        )
+        Complaint = self.env["custcare.complaint"].with_user(self.user_staff)
+        for category, severity in (
+            ("quality", "major"),
+            ("quality", "critical"),
+            ("service", "minor"),
+        ):
+            Complaint.create(
+                {
+                    "partner_id": customer.id,
+                    "category": category,
+                    "severity": severity,
+                    "received_at": "2026-10-12 02:00:00",
+                    "description": "<p>测试</p>",
+                }
+            )
+        with self.assertRaises(AccessError):
+            self.env["custcare.service.supervision"].with_user(self.user_staff).create(
+                {"date_from": "2026-10-01", "date_to": "2026-10-31"}
+            )
+        report_record = (
+            self.env["custcare.service.supervision"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "date_from": "2026-10-01",
+                    "date_to": "2026-10-31",
+                    "conclusion": "<p>质量投诉占多数，需加强出厂检验。</p>",
+                }
+            )
+        )
+        stats = report_record._statistics()
+        self.assertEqual(stats["count"], 3)
+        self.assertEqual(dict(stats["by_category"])["Product Quality"], 2)
+        report = self.env["ir.actions.report"].with_context(
+            force_report_rendering=True, lang="zh_CN"
+        )
+        xmlid = "custcare_complaint.action_report_custcare_service_supervision"
+        html = report._render_qweb_html(xmlid, report_record.ids)[0].decode()
+        for expected in ("服务监督报告", "产品质量", "严重", "加强出厂检验"):
+            self.assertIn(expected, html)
+        pdf, _kind = report._render_qweb_pdf(xmlid, report_record.ids)
+        if os.environ.get("CUSTCARE_REPORT_DIR"):
+            with open(
+                os.path.join(os.environ["CUSTCARE_REPORT_DIR"], "supervision.pdf"), "wb"
+            ) as f:
+                f.write(pdf)
+        self.assertIn("Q/CC-JL104", pdf_text(pdf))

@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from markupsafe import Markup
 from pytz import utc
 
 from odoo import api, fields, models
@@ -43,7 +44,12 @@ class CustcareComplaint(models.Model):
 
     _name = "custcare.complaint"
     _description = "Customer Complaint"
-    _inherit = ["mail.thread", "mail.activity.mixin", "custcare.approval.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "custcare.approval.mixin",
+    ]
     _order = "priority desc, received_at desc, id desc"
     _check_company_auto = True
     _approval_key_fields = ("result", "root_cause", "responsibility")
@@ -89,7 +95,9 @@ class CustcareComplaint(models.Model):
         index=True,
     )
     team_id = fields.Many2one("custcare.complaint.team", tracking=True, index=True)
-    transfer_ids = fields.One2many("custcare.complaint.transfer", "complaint_id", "Transfers")
+    transfer_ids = fields.One2many(
+        "custcare.complaint.transfer", "complaint_id", "Transfers", groups="base.group_user"
+    )
     repeat_contact_count = fields.Integer(
         "Repeat Contacts",
         readonly=True,
@@ -110,10 +118,14 @@ class CustcareComplaint(models.Model):
         help="Answered or closed after its deadline, or still open past it (checked hourly).",
     )
     # Investigation (QC)
-    root_cause = fields.Html()
-    responsibility = fields.Selection(RESPONSIBILITIES, tracking=True)
-    investigated_by_id = fields.Many2one("res.users", "Investigated by", readonly=True)
-    capa_id = fields.Many2one("custcare.capa", "CAPA Request", readonly=True, copy=False)
+    root_cause = fields.Html(groups="base.group_user")
+    responsibility = fields.Selection(RESPONSIBILITIES, tracking=True, groups="base.group_user")
+    investigated_by_id = fields.Many2one(
+        "res.users", "Investigated by", readonly=True, groups="base.group_user"
+    )
+    capa_id = fields.Many2one(
+        "custcare.capa", "CAPA Request", readonly=True, copy=False, groups="base.group_user"
+    )
     result = fields.Html("Handling Result")
     # Feedback to the customer
     feedback_date = fields.Date(tracking=True)
@@ -208,6 +220,33 @@ class CustcareComplaint(models.Model):
         return super(CustcareComplaint, self.with_context(custcare_gateway=_GATEWAY)).message_new(
             msg_dict, custom_values=values
         )
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for complaint in self:
+            complaint.access_url = f"/my/complaints/{complaint.id}"
+
+    @api.model
+    def _portal_register(self, partner, category, description, lot_ref=False):
+        """A complaint submitted by a customer in the portal (called as sudo)."""
+        team = self.env.ref("custcare_complaint.team_desk", raise_if_not_found=False)
+        owner = (team.leader_id or team.member_ids[:1]) if team else self.env["res.users"]
+        owner = owner or self.env.ref("base.user_admin")
+        complaint = self.with_context(custcare_gateway=_GATEWAY).create(
+            {
+                "partner_id": partner.commercial_partner_id.id,
+                "contact_name": partner.name,
+                "contact_phone": partner.phone,
+                "channel": "portal",
+                "category": category,
+                "lot_ref": lot_ref,
+                "description": Markup("<p>%s</p>") % description,
+                "team_id": team.id if team else False,
+                "user_id": owner.id,
+            }
+        )
+        complaint.message_subscribe(partner_ids=partner.ids)
+        return complaint
 
     # ------------------------------------------------------------------- SLA
     def _compute_sla_deadlines(self):

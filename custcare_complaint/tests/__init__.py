@@ -2,3 +2,4 @@ from . import test_install
 from . import test_complaint_flow
 from . import test_performance
 from . import test_reports
+from . import test_portal

@@ -1,0 +1,73 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from odoo import http
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintPortal(HttpCase):
+    """Customers see, submit and answer their own complaints, and nobody else's."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Partner = cls.env["res.partner"]
+        cls.company_a = Partner.create({"name": "苏州精工电子有限公司", "is_company": True})
+        cls.company_b = Partner.create({"name": "杭州西湖精密仪器有限公司", "is_company": True})
+        cls.portal_a = new_test_user(cls.env, "portal_a", groups="base.group_portal")
+        cls.portal_a.partner_id.parent_id = cls.company_a
+        staff = new_test_user(cls.env, "desk_staff", groups="custcare_base.group_custcare_user")
+        Complaint = cls.env["custcare.complaint"].with_user(staff)
+        cls.mine = Complaint.create(
+            {"partner_id": cls.company_a.id, "description": "<p>外壳尺寸超差</p>"}
+        )
+        cls.theirs = Complaint.create(
+            {"partner_id": cls.company_b.id, "description": "<p>别人的投诉</p>"}
+        )
+
+    def test_orm_access(self):
+        Complaint = self.env["custcare.complaint"].with_user(self.portal_a)
+        self.assertEqual(Complaint.search([]), self.mine)
+        with self.assertRaises(AccessError):
+            self.theirs.with_user(self.portal_a).read(["description"])
+        with self.assertRaises(AccessError):
+            self.mine.with_user(self.portal_a).write({"severity": "critical"})
+        # investigation details stay internal
+        self.assertNotIn("root_cause", Complaint.fields_get())
+
+    def test_pages(self):
+        self.authenticate("portal_a", "portal_a")
+        listing = self.url_open("/my/complaints")
+        self.assertEqual(listing.status_code, 200)
+        self.assertIn(self.mine.name, listing.text)
+        self.assertNotIn(self.theirs.name, listing.text)
+        page = self.url_open(f"/my/complaints/{self.mine.id}")
+        self.assertIn("外壳尺寸超差", page.text)
+        other = self.url_open(f"/my/complaints/{self.theirs.id}", allow_redirects=False)
+        self.assertEqual(other.status_code, 303)
+        self.assertNotIn("别人的投诉", other.text)
+
+    def test_submit(self):
+        self.authenticate("portal_a", "portal_a")
+        empty = self.url_open(
+            "/my/complaints/new",
+            data={"csrf_token": http.Request.csrf_token(self), "description": "  "},
+        )
+        self.assertIn("is-invalid", empty.text)
+        before = self.env["custcare.complaint"].search_count([])
+        response = self.url_open(
+            "/my/complaints/new",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "category": "delivery",
+                "description": "到货包装破损 <b>3 箱</b>",
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        complaint = self.env["custcare.complaint"].search([], order="id desc", limit=1)
+        self.assertEqual(self.env["custcare.complaint"].search_count([]), before + 1)
+        self.assertEqual(complaint.partner_id, self.company_a)
+        self.assertEqual(complaint.channel, "portal")
+        self.assertEqual(complaint.category, "delivery")
+        self.assertIn("&lt;b&gt;", complaint.description, "customer text is escaped")
+        self.assertIn(self.portal_a.partner_id, complaint.message_partner_ids)

@@ -21,5 +21,6 @@
         "views/custcare_complaint_portal_templates.xml",
         "views/custcare_complaint_menus.xml",
     ],
+    "demo": ["demo/custcare_complaint_demo.xml"],
     "installable": True,
 }

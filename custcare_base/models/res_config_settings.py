@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import fields, models
 
+from .custcare_capa import RECHECK_PARAM
 from .custcare_credential import EXPIRY_PARAM
 
 
@@ -11,6 +12,11 @@ class ResConfigSettings(models.TransientModel):
         "Credential Reminder (days before expiry)",
         config_parameter=EXPIRY_PARAM,
         default=30,
+    )
+    custcare_capa_recheck_days = fields.Integer(
+        "CAPA Effectiveness Re-check (days)",
+        config_parameter=RECHECK_PARAM,
+        default=90,
     )
     custcare_weight_contribution = fields.Integer(
         related="company_id.custcare_weight_contribution", readonly=False

@@ -73,6 +73,9 @@ class CustcareComplaint(models.Model):
         compute="_compute_priority",
         store=True,
     )
+    customer_tier = fields.Selection(
+        related="partner_id.commercial_partner_id.customer_tier", store=True, string="Customer Tier"
+    )
     product_id = fields.Many2one("product.product")
     lot_ref = fields.Char("Lot / Serial")
     delivery_ref = fields.Char("Delivery Reference")
@@ -111,6 +114,12 @@ class CustcareComplaint(models.Model):
     resolution_deadline = fields.Datetime(readonly=True)
     responded_at = fields.Datetime(readonly=True)
     closed_at = fields.Datetime(readonly=True)
+    response_hours = fields.Float(
+        "Response Time (hours)", compute="_compute_durations", store=True, aggregator="avg"
+    )
+    resolution_hours = fields.Float(
+        "Resolution Time (hours)", compute="_compute_durations", store=True, aggregator="avg"
+    )
     sla_breached = fields.Boolean(
         "SLA Breached",
         readonly=True,
@@ -137,6 +146,21 @@ class CustcareComplaint(models.Model):
         mapping = {"minor": "0", "major": "1", "critical": "2"}
         for complaint in self:
             complaint.priority = mapping.get(complaint.severity, "0")
+
+    @api.depends("received_at", "responded_at", "closed_at")
+    def _compute_durations(self):
+        for complaint in self:
+            start = complaint.received_at
+            complaint.response_hours = (
+                (complaint.responded_at - start).total_seconds() / 3600
+                if start and complaint.responded_at
+                else 0.0
+            )
+            complaint.resolution_hours = (
+                (complaint.closed_at - start).total_seconds() / 3600
+                if start and complaint.closed_at
+                else 0.0
+            )
 
     def _update_sla_breach(self):
         """Flag the complaints that missed a deadline; one write per change."""

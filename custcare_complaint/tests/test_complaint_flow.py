@@ -218,3 +218,19 @@ Content-Transfer-Encoding: 8bit
         self.assertEqual(complaint.team_id, self.team)
         self.assertEqual(complaint.first_receiver_id, self.user_staff)
         self.assertIn("外壳尺寸超差", complaint.description)
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintStatistics(ComplaintCase):
+    def test_times_and_tier_for_the_review(self):
+        self.customer.write({"customer_tier": "key", "account_manager_id": self.user_staff.id})
+        with freeze_time(datetime(2026, 11, 16, 9, 0)):
+            complaint = self._complaint()
+        with freeze_time(datetime(2026, 11, 16, 12, 30)):
+            complaint.action_start_investigation()
+        self.assertEqual(complaint.customer_tier, "key")
+        self.assertEqual(complaint.response_hours, 3.5)
+        rows = self.env["custcare.complaint"]._read_group(
+            [("id", "=", complaint.id)], ["customer_tier"], ["response_hours:avg"]
+        )
+        self.assertEqual(rows, [("key", 3.5)])

@@ -10,8 +10,17 @@
     "website": "https://github.com/custcare/custcare",
     "depends": ["custcare_base", "survey"],
     "data": [
+        "security/custcare_survey_security.xml",
+        "security/ir.model.access.csv",
+        "data/custcare_survey_data.xml",
+        "data/mail_template_data.xml",
+        "data/survey_questionnaire_data.xml",
+        "report/custcare_survey_reports.xml",
         "data/custcare_form_control_data.xml",
+        "views/survey_views.xml",
+        "views/custcare_survey_campaign_views.xml",
         "views/custcare_survey_menus.xml",
     ],
+    "demo": ["demo/custcare_survey_demo.xml"],
     "installable": True,
 }

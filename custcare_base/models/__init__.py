@@ -1,4 +1,5 @@
 from . import custcare_approval_mixin
+from . import custcare_numbered_mixin
 from . import custcare_form_control
 from . import res_company
 from . import res_config_settings

@@ -17,8 +17,9 @@ class CustcareCapa(models.Model):
 
     _name = "custcare.capa"
     _description = "Corrective and Preventive Action Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "custcare.numbered.mixin"]
     _order = "id desc"
+    _custcare_sequence_code = "custcare.capa"
 
     name = fields.Char("Number", required=True, readonly=True, copy=False, default="/")
     company_id = fields.Many2one(
@@ -63,19 +64,6 @@ class CustcareCapa(models.Model):
     @api.model
     def _selection_source_ref(self):
         return [(m.model, m.name) for m in self.env["ir.model"].sudo().search([])]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(vals.get("company_id"))
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company or self.env.company)
-                    .next_by_code("custcare.capa")
-                    or "/"
-                )
-        return super().create(vals_list)
 
     def action_issue(self):
         if self.filtered(lambda c: c.state != "draft"):

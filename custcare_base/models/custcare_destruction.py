@@ -12,7 +12,13 @@ class CustcareDestruction(models.Model):
 
     _name = "custcare.destruction"
     _description = "Destruction Record"
-    _inherit = ["mail.thread", "mail.activity.mixin", "custcare.approval.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "custcare.approval.mixin",
+        "custcare.numbered.mixin",
+    ]
+    _custcare_sequence_code = "custcare.destruction"
     _order = "id desc"
 
     name = fields.Char("Number", required=True, readonly=True, copy=False)
@@ -36,19 +42,6 @@ class CustcareDestruction(models.Model):
     def _compute_line_count(self):
         for destruction in self:
             destruction.line_count = len(destruction.line_ids)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-            vals["name"] = (
-                vals.get("name")
-                or self.env["ir.sequence"]
-                .with_company(company)
-                .next_by_code("custcare.destruction")
-                or "/"
-            )
-        return super().create(vals_list)
 
     def action_destroy(self):
         """Erase the approved records and keep the trace."""

@@ -49,10 +49,14 @@ class CustcareComplaint(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "custcare.approval.mixin",
+        "custcare.numbered.mixin",
     ]
+    _custcare_sequence_code = "custcare.complaint"
     _order = "priority desc, received_at desc, id desc"
     _check_company_auto = True
     _approval_key_fields = ("result", "root_cause", "responsibility")
+    # whoever may read a complaint may discuss it: customers reply from the portal
+    _mail_post_access = "read"
 
     # Registration
     name = fields.Char("Number", required=True, readonly=True, copy=False, default="/")
@@ -180,14 +184,6 @@ class CustcareComplaint(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(vals.get("company_id"))
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company or self.env.company)
-                    .next_by_code("custcare.complaint")
-                    or "/"
-                )
             # the first receiver is whoever registers it, for good; for mail,
             # the person the team puts in charge of its inbox
             if self.env.context.get("custcare_gateway") is _GATEWAY and vals.get("user_id"):

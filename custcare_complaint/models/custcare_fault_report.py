@@ -9,7 +9,8 @@ class CustcareFaultReport(models.Model):
 
     _name = "custcare.fault.report"
     _description = "Fault Analysis Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "custcare.numbered.mixin"]
+    _custcare_sequence_code = "custcare.fault.report"
     _order = "occurred_at desc, id desc"
 
     name = fields.Char("Number", required=True, readonly=True, copy=False, default="/")
@@ -35,13 +36,6 @@ class CustcareFaultReport(models.Model):
         readonly=True,
         tracking=True,
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("custcare.fault.report") or "/"
-        return super().create(vals_list)
 
     @api.onchange("complaint_id")
     def _onchange_complaint_id(self):

@@ -2,6 +2,7 @@
 from odoo import http
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
 
 
 @tagged("post_install", "-at_install")
@@ -46,6 +47,39 @@ class TestComplaintPortal(HttpCase):
         other = self.url_open(f"/my/complaints/{self.theirs.id}", allow_redirects=False)
         self.assertEqual(other.status_code, 303)
         self.assertNotIn("别人的投诉", other.text)
+
+    def test_reply(self):
+        """A customer answers in the portal chatter of their own complaint only."""
+        self.authenticate("portal_a", "portal_a")
+        result = self.make_jsonrpc_request(
+            "/mail/message/post",
+            {
+                "thread_model": "custcare.complaint",
+                "thread_id": self.mine.id,
+                "post_data": {"body": "补充：批号 20261105-A", "message_type": "comment"},
+            },
+        )
+        message = self.env["mail.message"].browse(result["message_id"])
+        self.assertEqual(message.model, "custcare.complaint")
+        self.assertEqual(message.res_id, self.mine.id)
+        self.assertEqual(message.author_id, self.portal_a.partner_id)
+        self.assertIn("20261105-A", str(message.body))
+        before = self.env["mail.message"].search_count(
+            [("model", "=", "custcare.complaint"), ("res_id", "=", self.theirs.id)]
+        )
+        with self.assertRaises(JsonRpcException):
+            self.make_jsonrpc_request(
+                "/mail/message/post",
+                {
+                    "thread_model": "custcare.complaint",
+                    "thread_id": self.theirs.id,
+                    "post_data": {"body": "x", "message_type": "comment"},
+                },
+            )
+        after = self.env["mail.message"].search_count(
+            [("model", "=", "custcare.complaint"), ("res_id", "=", self.theirs.id)]
+        )
+        self.assertEqual(after, before)
 
     def test_submit(self):
         self.authenticate("portal_a", "portal_a")

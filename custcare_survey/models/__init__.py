@@ -1,0 +1,6 @@
+from . import custcare_survey_dimension
+from . import survey_question
+from . import survey_user_input
+from . import custcare_survey_policy
+from . import custcare_survey_campaign
+from . import res_partner

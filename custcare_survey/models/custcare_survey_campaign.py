@@ -1,0 +1,586 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import base64
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import float_round
+from odoo.tools.safe_eval import safe_eval
+
+from odoo.addons.custcare_base.models.res_partner import TIERS
+
+from ..tools.charts import bar_chart_png
+
+STATES = [
+    ("draft", "Draft"),
+    ("running", "Collecting Answers"),
+    ("analysed", "Analysed"),
+    ("cancelled", "Cancelled"),
+]
+
+
+class CustcareSurveyCampaign(models.Model):
+    """A customer satisfaction campaign (顾客满意度调查): one questionnaire sent
+    to the target customers, chased once, closed after the validity period,
+    analysed per dimension against targets, reported to the general manager."""
+
+    _name = "custcare.survey.campaign"
+    _description = "Customer Satisfaction Campaign"
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "custcare.approval.mixin",
+        "custcare.numbered.mixin",
+    ]
+    _custcare_sequence_code = "custcare.survey.campaign"
+    _order = "planned_date desc, id desc"
+    _approval_key_fields = ("conclusion",)
+
+    name = fields.Char("Number", required=True, readonly=True, copy=False, default="/")
+    title = fields.Char(required=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    user_id = fields.Many2one(
+        "res.users", "Responsible", default=lambda self: self.env.user, tracking=True
+    )
+    policy_id = fields.Many2one("custcare.survey.policy", readonly=True, index=True)
+    survey_id = fields.Many2one(
+        "survey.survey",
+        "Questionnaire",
+        required=True,
+        domain=[("survey_type", "in", ("survey", "custom"))],
+    )
+    review_date = fields.Date("Management Review")
+    planned_date = fields.Date(tracking=True)
+    target_tier = fields.Selection(
+        TIERS, "Customer Tier", help="Only customers of this tier; empty for all."
+    )
+    target_domain = fields.Char("Customers", default="[('is_company', '=', True)]")
+    reminder_days = fields.Integer("Reminder after (days)", default=15, required=True)
+    validity_months = fields.Integer("Validity (months)", default=2, required=True)
+    state = fields.Selection(
+        STATES, default="draft", required=True, readonly=True, tracking=True, index=True
+    )
+    sent_date = fields.Datetime("Sent on", readonly=True, copy=False)
+    deadline = fields.Datetime(readonly=True, copy=False)
+    answer_ids = fields.One2many("survey.user_input", "custcare_campaign_id", "Forms")
+    invited_count = fields.Integer("Invited", compute="_compute_counts")
+    answered_count = fields.Integer("Answered", compute="_compute_counts")
+    void_count = fields.Integer("Void", compute="_compute_counts")
+    pending_count = fields.Integer("Awaiting Answer", compute="_compute_counts")
+    reminded_count = fields.Integer("Reminded", compute="_compute_counts")
+    response_rate = fields.Float("Response Rate (%)", compute="_compute_counts", digits=(5, 1))
+    # Analysis
+    analysed_date = fields.Datetime("Analysed on", readonly=True, copy=False)
+    result_ids = fields.One2many(
+        "custcare.survey.result", "campaign_id", "Results per Dimension", readonly=True
+    )
+    overall_score = fields.Float(readonly=True, digits=(4, 2), copy=False)
+    previous_id = fields.Many2one(
+        "custcare.survey.campaign", "Previous Campaign", readonly=True, copy=False
+    )
+    previous_overall_score = fields.Float(
+        related="previous_id.overall_score", string="Previous Overall Score"
+    )
+    conclusion = fields.Html("Analysis and Conclusions")
+    distribution_user_ids = fields.Many2many(
+        "res.users",
+        string="Send to",
+        domain=[("share", "=", False)],
+        help="The department heads who receive the approved analysis report.",
+    )
+    capa_count = fields.Integer("Corrective Actions", compute="_compute_capa_count")
+
+    _periods_positive = models.Constraint(
+        "CHECK(reminder_days > 0 AND validity_months > 0)",
+        "Reminder delay and validity must be positive.",
+    )
+
+    @api.constrains("target_domain")
+    def _check_target_domain(self):
+        for campaign in self:
+            try:
+                self.env["res.partner"].search_count(
+                    Domain(safe_eval(campaign.target_domain or "[]")), limit=1
+                )
+            except Exception as e:
+                raise ValidationError(
+                    self.env._("The customer filter of %(name)s is not valid.", name=campaign.name)
+                ) from e
+
+    def _compute_counts(self):
+        rows = self.env["survey.user_input"]._read_group(
+            [("custcare_campaign_id", "in", self.ids)],
+            ["custcare_campaign_id", "state", "custcare_void"],
+            ["__count"],
+        )
+        reminded = dict(
+            self.env["survey.user_input"]._read_group(
+                [("custcare_campaign_id", "in", self.ids), ("custcare_reminded_on", "!=", False)],
+                ["custcare_campaign_id"],
+                ["__count"],
+            )
+        )
+        stats = defaultdict(lambda: defaultdict(int))
+        for campaign, state, void, count in rows:
+            key = "void" if void else ("done" if state == "done" else "pending")
+            stats[campaign][key] += count
+            stats[campaign]["all"] += count
+        for campaign in self:
+            s = stats[campaign]
+            campaign.invited_count = s["all"]
+            campaign.answered_count = s["done"]
+            campaign.void_count = s["void"]
+            campaign.pending_count = s["pending"]
+            campaign.reminded_count = reminded.get(campaign, 0)
+            campaign.response_rate = 100.0 * s["done"] / s["all"] if s["all"] else 0.0
+
+    def _capa_domain(self):
+        return [("source_ref", "in", [f"{self._name},{cid}" for cid in self.ids])]
+
+    def _compute_capa_count(self):
+        counts = dict(
+            self.env["custcare.capa"]._read_group(self._capa_domain(), ["source_ref"], ["__count"])
+        )
+        for campaign in self:
+            campaign.capa_count = counts.get(f"{self._name},{campaign.id}", 0)
+
+    # ------------------------------------------------------------------
+    # Sending, chasing, voiding
+    # ------------------------------------------------------------------
+    def _target_customers(self):
+        self.ensure_one()
+        domain = Domain(safe_eval(self.target_domain or "[]")) & Domain(
+            "company_id", "in", [False, self.company_id.id]
+        )
+        if self.target_tier:
+            domain &= Domain("customer_tier", "=", self.target_tier)
+        return self.env["res.partner"].search(domain).commercial_partner_id
+
+    def _check_questionnaire(self):
+        survey = self.survey_id
+        if not survey.active:
+            raise UserError(self.env._("The questionnaire %(s)s is archived.", s=survey.title))
+        scored = survey.question_ids.filtered(
+            lambda q: q.custcare_dimension_id and q.question_type == "simple_choice"
+        )
+        if not scored:
+            raise UserError(
+                self.env._(
+                    "The questionnaire has no scored question in a section with a "
+                    "satisfaction dimension: nothing could be analysed."
+                )
+            )
+
+    def action_send(self):
+        """One personal invitation per target customer, valid for the validity
+        period; mailed to those with an address, the others are entered by staff."""
+        self.ensure_one()
+        if self.state != "draft":
+            raise UserError(self.env._("Only a draft campaign can be sent."))
+        self._check_questionnaire()
+        self.survey_id.check_access("read")
+        customers = self._target_customers()
+        if not customers:
+            raise UserError(self.env._("No customer matches the campaign's target."))
+        now = fields.Datetime.now()
+        deadline = now + relativedelta(months=self.validity_months)
+        Answer = self.env["survey.user_input"]
+        # no creator follower or auto-subscription per form: mail.thread does
+        # those record by record, which would cost queries per customer
+        answers = Answer.with_context(tracking_disable=True).create(
+            [
+                {
+                    "survey_id": self.survey_id.id,
+                    "partner_id": customer.id,
+                    "email": customer.email,
+                    "nickname": customer.name,
+                    "deadline": deadline,
+                    "invite_token": Answer._generate_invite_token(),
+                    "custcare_campaign_id": self.id,
+                    "custcare_customer_id": customer.id,
+                    "custcare_tier": customer.customer_tier,
+                }
+                for customer in customers
+            ]
+        )
+        self.write({"state": "running", "sent_date": now, "deadline": deadline})
+        mailed = answers._custcare_send("custcare_survey.mail_template_invitation")
+        self.message_post(
+            body=self.env._(
+                "Questionnaire sent to %(count)s customers (%(mailed)s by email), "
+                "to be returned by %(deadline)s.",
+                count=len(answers),
+                mailed=len(mailed),
+                deadline=fields.Datetime.to_string(deadline)[:10],
+            )
+        )
+        return True
+
+    @api.model
+    def _cron_chase_and_void(self):
+        """Chase (跟催) non-respondents once after the reminder delay; void the
+        forms not returned within the validity period."""
+        now = fields.Datetime.now()
+        Answer = self.env["survey.user_input"]
+        running = self.search([("state", "=", "running")])
+        to_void = Answer.search(
+            [
+                ("custcare_campaign_id", "in", running.ids),
+                ("state", "!=", "done"),
+                ("custcare_void", "=", False),
+                ("deadline", "<", now),
+            ]
+        )
+        to_void.write({"custcare_void": True})
+        to_chase = Answer.browse()
+        for campaign in running:
+            if campaign.sent_date + relativedelta(days=campaign.reminder_days) <= now:
+                to_chase |= campaign.answer_ids
+        to_chase = to_chase.filtered(
+            lambda a: a.state != "done" and not a.custcare_void and not a.custcare_reminded_on
+        )
+        to_chase.write({"custcare_reminded_on": now})
+        to_chase._custcare_send("custcare_survey.mail_template_reminder")
+        return len(to_chase), len(to_void)
+
+    def action_cancel(self):
+        if self.filtered(lambda c: c.state == "analysed" and c.approval_state == "approved"):
+            raise UserError(self.env._("An approved campaign cannot be cancelled."))
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_draft(self):
+        if self.filtered(lambda c: c.state != "cancelled" or c.answer_ids):
+            raise UserError(
+                self.env._("Only a cancelled campaign that was never sent can be reset.")
+            )
+        self.write({"state": "draft"})
+        return True
+
+    # ------------------------------------------------------------------
+    # Analysis
+    # ------------------------------------------------------------------
+    def _line_domain(self):
+        return [
+            ("custcare_campaign_id", "in", self.ids),
+            ("custcare_valid", "=", True),
+            ("custcare_dimension_id", "!=", False),
+            ("answer_type", "=", "suggestion"),
+        ]
+
+    def _dimension_scores(self):
+        """{campaign: {dimension: (average, answers, forms)}}, one aggregate query."""
+        rows = self.env["survey.user_input.line"]._read_group(
+            self._line_domain(),
+            ["custcare_campaign_id", "custcare_dimension_id"],
+            ["answer_score:avg", "__count", "user_input_id:count_distinct"],
+        )
+        result = defaultdict(dict)
+        for campaign, dimension, avg, count, forms in rows:
+            result[campaign][dimension] = (avg, count, forms)
+        return result
+
+    def _scores_by(self, groupby):
+        """[(group value, dimension, average)] over this campaign's valid answers,
+        one aggregate query; groupby is 'custcare_tier' or 'custcare_customer_id'."""
+        self.ensure_one()
+        return self.env["survey.user_input.line"]._read_group(
+            self._line_domain(),
+            [groupby, "custcare_dimension_id"],
+            ["answer_score:avg"],
+            order=f"{groupby}, custcare_dimension_id",
+        )
+
+    def _distribution(self):
+        """{(dimension, score): number of answers}, one aggregate query."""
+        self.ensure_one()
+        rows = self.env["survey.user_input.line"]._read_group(
+            self._line_domain(), ["custcare_dimension_id", "answer_score"], ["__count"]
+        )
+        return {(dimension, score): count for dimension, score, count in rows}
+
+    def _previous_campaign(self):
+        self.ensure_one()
+        return self.search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("state", "=", "analysed"),
+                ("id", "!=", self.id),
+                ("sent_date", "<", self.sent_date),
+            ],
+            order="sent_date desc",
+            limit=1,
+        )
+
+    def action_analyse(self):
+        """Score every dimension, compare with the target and the previous
+        campaign, and propose one corrective action per dimension below target."""
+        self.ensure_one()
+        if self.state not in ("running", "analysed"):
+            raise UserError(self.env._("Send the campaign before analysing it."))
+        if self.approval_state in ("submitted", "approved"):
+            raise UserError(
+                self.env._("The analysis has been submitted for approval; it is frozen.")
+            )
+        now = fields.Datetime.now()
+        if self.state == "running" and self.deadline > now:
+            raise UserError(
+                self.env._(
+                    "Answers are collected until %(deadline)s; analyse the campaign after that.",
+                    deadline=fields.Datetime.to_string(self.deadline)[:10],
+                )
+            )
+        # what is still open at the deadline is void
+        self.answer_ids.filtered(lambda a: a.state != "done" and not a.custcare_void).write(
+            {"custcare_void": True}
+        )
+        scores = self._dimension_scores()[self]
+        if not scores:
+            raise UserError(self.env._("No valid form was returned: there is nothing to analyse."))
+        previous = self._previous_campaign()
+        before = {r.dimension_id: r.average for r in previous.result_ids}
+        old = {r.dimension_id: r for r in self.result_ids}
+        commands = []
+        for dimension, (avg, count, forms) in sorted(scores.items(), key=lambda i: i[0].sequence):
+            vals = {
+                "dimension_id": dimension.id,
+                "average": float_round(avg, 2),
+                "target": dimension.target,
+                "answer_count": count,
+                "form_count": forms,
+                "previous_average": before.get(dimension, 0.0),
+                "has_previous": dimension in before,
+            }
+            if dimension in old:
+                commands.append(fields.Command.update(old.pop(dimension).id, vals))
+            else:
+                commands.append(fields.Command.create(vals))
+        commands += [fields.Command.delete(r.id) for r in old.values() if not r.capa_id]
+        total = sum(avg * count for avg, count, _forms in scores.values())
+        answers = sum(count for _avg, count, _forms in scores.values())
+        self.write(
+            {
+                "state": "analysed",
+                "analysed_date": now,
+                "previous_id": previous.id,
+                "overall_score": float_round(total / answers, 2),
+                "result_ids": commands,
+            }
+        )
+        self.result_ids.filtered(lambda r: r.below_target and not r.capa_id)._create_capa()
+        return True
+
+    def _custcare_before_approve(self):
+        if self.filtered(lambda c: c.state != "analysed"):
+            raise UserError(self.env._("Only an analysed campaign can be approved."))
+
+    def _custcare_after_approve(self):
+        """Send the approved report to the departments."""
+        report = self.env.ref("custcare_survey.action_report_custcare_survey_analysis")
+        for campaign in self:
+            pdf, _kind = report.sudo()._render_qweb_pdf(report.id, campaign.ids)
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": f"{campaign.name}.pdf",
+                    "datas": base64.b64encode(pdf),
+                    "res_model": self._name,
+                    "res_id": campaign.id,
+                    "mimetype": "application/pdf",
+                }
+            )
+            campaign.message_post(
+                body=self.env._(
+                    "The satisfaction analysis report was approved and sent to the departments."
+                ),
+                partner_ids=campaign.distribution_user_ids.partner_id.ids,
+                attachment_ids=attachment.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def _submit_check(self):
+        if self.filtered(lambda c: c.state != "analysed"):
+            raise UserError(self.env._("Analyse the campaign before submitting its report."))
+
+    def action_submit(self):
+        self._submit_check()
+        return super().action_submit()
+
+    # ------------------------------------------------------------------
+    # Navigation and report helpers
+    # ------------------------------------------------------------------
+    def action_open_answers(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Forms"),
+            "res_model": "survey.user_input",
+            "view_mode": "list,form",
+            "views": [
+                (self.env.ref("custcare_survey.survey_user_input_view_list_campaign").id, "list"),
+                (False, "form"),
+            ],
+            "domain": [("custcare_campaign_id", "=", self.id)],
+            "context": {"search_default_group_state": 0},
+        }
+
+    def action_open_analysis(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "custcare_survey.survey_user_input_line_action_analysis"
+        )
+        action["domain"] = [("custcare_campaign_id", "=", self.id), ("custcare_valid", "=", True)]
+        return action
+
+    def action_open_capas(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Corrective Actions"),
+            "res_model": "custcare.capa",
+            "view_mode": "list,form",
+            "domain": self._capa_domain(),
+        }
+
+    def _report_chart(self):
+        """The bar chart of the report: average against target per dimension."""
+        self.ensure_one()
+        results = self.result_ids
+        series = [results.mapped("average"), results.mapped("target")]
+        names = [self.env._("Average"), self.env._("Target")]
+        if self.previous_id:
+            series.append(results.mapped("previous_average"))
+            names.append(self.env._("Previous"))
+        png = bar_chart_png(results.dimension_id.mapped("name"), series, names, maximum=5)
+        return base64.b64encode(png).decode()
+
+    def _report_tiers(self):
+        """Rows (tier label, [average per dimension]) for the report."""
+        self.ensure_one()
+        labels = dict(
+            self.env["res.partner"]._fields["customer_tier"]._description_selection(self.env)
+        )
+        table = defaultdict(dict)
+        for tier, dimension, avg in self._scores_by("custcare_tier"):
+            table[tier][dimension] = avg
+        dimensions = self.result_ids.dimension_id
+        return [
+            (
+                labels.get(tier, self.env._("Not classified")),
+                [table[tier].get(d) for d in dimensions],
+            )
+            for tier in sorted(table, key=lambda t: [k for k, _l in TIERS].index(t) if t else 9)
+        ]
+
+    def _report_customers(self):
+        """Rows (customer, [average per dimension], overall) for the report."""
+        self.ensure_one()
+        table = defaultdict(dict)
+        for customer, dimension, avg in self._scores_by("custcare_customer_id"):
+            table[customer][dimension] = avg
+        dimensions = self.result_ids.dimension_id
+        rows = []
+        for customer, values in table.items():
+            scores = [v for v in values.values() if v is not None]
+            rows.append((customer, [values.get(d) for d in dimensions], sum(scores) / len(scores)))
+        return sorted(rows, key=lambda r: r[2])
+
+    @api.model
+    def _demo_answer(self, ids, months_ago, analyse):
+        """Demo data: send, back-date, answer most forms (one by interview)."""
+        for campaign in self.browse(ids):
+            if campaign.state != "draft":
+                continue
+            campaign.action_send()
+            shift = relativedelta(months=months_ago)
+            campaign.write({"sent_date": campaign.sent_date - shift})
+            campaign.answer_ids.write({"deadline": campaign.deadline - shift})
+            campaign.write({"deadline": campaign.deadline - shift})
+            questions = campaign.survey_id.question_ids.filtered(
+                lambda q: q.question_type == "simple_choice"
+            )
+            for i, answer in enumerate(campaign.answer_ids.sorted("id")):
+                if i % 5 == 4:
+                    continue  # not returned
+                for question in questions:
+                    # a deterministic spread of 2 to 5 points, price a little lower
+                    score = 5 - (answer.partner_id.id + question.id + months_ago) % 3
+                    if question.custcare_dimension_id == self.env.ref(
+                        "custcare_survey.dimension_price"
+                    ):
+                        score -= (answer.partner_id.id + months_ago) % 2
+                    choice = question.suggested_answer_ids.filtered(
+                        lambda a, score=score: a.answer_score == score
+                    )
+                    answer._save_lines(question, choice[:1].id)
+                if i == 1:
+                    answer.write({"custcare_entry_method": "interview"})
+                answer._mark_done()
+            if analyse:
+                campaign.action_analyse()
+        return True
+
+    def _custcare_destroy(self):
+        """Retention: the campaign's forms go; the aggregated results stay."""
+        self.ensure_one()
+        erased = {"forms": [a._custcare_destroy() for a in self.answer_ids]}
+        return erased
+
+
+class CustcareSurveyResult(models.Model):
+    """One dimension's score in a campaign, against its target and the
+    previous campaign."""
+
+    _name = "custcare.survey.result"
+    _description = "Satisfaction Result per Dimension"
+    _order = "campaign_id, sequence, id"
+
+    campaign_id = fields.Many2one(
+        "custcare.survey.campaign", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="campaign_id.company_id", store=True)
+    dimension_id = fields.Many2one("custcare.survey.dimension", required=True)
+    sequence = fields.Integer(related="dimension_id.sequence", store=True)
+    average = fields.Float("Average Score", digits=(4, 2), aggregator="avg")
+    target = fields.Float("Target Score", digits=(4, 2), aggregator="avg")
+    answer_count = fields.Integer("Answers")
+    form_count = fields.Integer("Forms")
+    previous_average = fields.Float("Previous Score", digits=(4, 2), aggregator="avg")
+    has_previous = fields.Boolean()
+    trend = fields.Float(compute="_compute_trend", store=True, digits=(4, 2), aggregator="avg")
+    below_target = fields.Boolean(compute="_compute_trend", store=True)
+    capa_id = fields.Many2one("custcare.capa", "Corrective Action", readonly=True)
+
+    @api.depends("average", "target", "previous_average", "has_previous")
+    def _compute_trend(self):
+        for result in self:
+            result.trend = result.average - result.previous_average if result.has_previous else 0.0
+            result.below_target = result.average < result.target
+
+    def _create_capa(self):
+        """One corrective action request per dimension below target."""
+        Capa = self.env["custcare.capa"]
+        for result in self:
+            campaign = result.campaign_id
+            capa = Capa.create(
+                {
+                    "company_id": campaign.company_id.id,
+                    "source_ref": f"{campaign._name},{campaign.id}",
+                    "responsible_id": campaign.user_id.id,
+                    "nonconformity": self.env._(
+                        "<p>Customer satisfaction with %(dimension)s averaged %(avg).2f in "
+                        "%(campaign)s, below the target of %(target).2f.</p>",
+                        dimension=result.dimension_id.name,
+                        avg=result.average,
+                        campaign=campaign.name,
+                        target=result.target,
+                    ),
+                }
+            )
+            result.capa_id = capa
+        return True

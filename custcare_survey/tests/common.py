@@ -1,0 +1,62 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from odoo.addons.custcare_base.tests.common import CustcareMixin
+
+DIMENSIONS = ("product", "service", "price", "reputation", "delivery")
+
+
+class SurveyMixin(CustcareMixin):
+    @classmethod
+    def _setup_survey(cls):
+        if not hasattr(cls, "user_staff"):
+            cls._setup_custcare()
+        cls.survey = cls.env.ref("custcare_survey.survey_satisfaction")
+        cls.dimension = {d: cls.env.ref(f"custcare_survey.dimension_{d}") for d in DIMENSIONS}
+        cls.user_staff.email = "zhao@example.cn"
+
+    @classmethod
+    def _customers(cls, count, prefix="MYTEST", tiers=("core", "key", "general", "potential")):
+        """`count` company customers whose reference starts with `prefix`."""
+        return cls.env["res.partner"].create(
+            [
+                {
+                    "name": f"测试客户 {prefix} {i:03d} 有限公司",
+                    "is_company": True,
+                    "ref": f"{prefix}{i:03d}",
+                    "email": f"buyer{i}@{prefix.lower()}.example.cn",
+                    "customer_tier": tiers[i % len(tiers)],
+                    "account_manager_id": cls.user_staff.id,
+                }
+                for i in range(count)
+            ]
+        )
+
+    def _campaign(self, prefix="MYTEST", user=None, **vals):
+        return (
+            self.env["custcare.survey.campaign"]
+            .with_user(user or self.user_staff)
+            .create(
+                {
+                    "title": "2026 年度顾客满意度调查",
+                    "survey_id": self.survey.id,
+                    "target_domain": f"[('ref', '=like', '{prefix}%')]",
+                    **vals,
+                }
+            )
+        )
+
+    def _answer(self, form, scores, done=True):
+        """Answer every scored question of a dimension with its score in
+        `scores` {dimension key: points}, as the survey pages do (sudo)."""
+        form = form.sudo()
+        for question in self.survey.question_ids:
+            if question.question_type != "simple_choice":
+                continue
+            key = next(k for k, d in self.dimension.items() if d == question.custcare_dimension_id)
+            if key not in scores:
+                continue
+            choice = question.suggested_answer_ids.filtered(
+                lambda a, key=key: a.answer_score == scores[key]
+            )
+            form._save_lines(question, choice.id)
+        if done:
+            form._mark_done()

@@ -1,0 +1,374 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
+from psycopg2 import IntegrityError
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
+
+from .common import SurveyMixin
+
+SENT = "2026-03-02 08:00:00"
+
+
+@tagged("post_install", "-at_install")
+class TestCampaign(SurveyMixin, TransactionCase):
+    """A campaign to 50 customers: sending, chasing, voiding, manual answers,
+    scores, corrective actions, approval."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_survey()
+        cls.customers = cls._customers(50)
+
+    def _sent_campaign(self, **vals):
+        campaign = self._campaign(**vals)
+        with freeze_time(SENT):
+            campaign.action_send()
+        return campaign
+
+    def _reminders(self):
+        template = self.env.ref("custcare_survey.mail_template_reminder")
+        return self.env["mail.mail"].search(
+            [("model", "=", "survey.user_input"), ("subject", "like", "Reminder")]
+        ), template
+
+    def test_send_one_form_per_customer(self):
+        mails_before = self.env["mail.mail"].search_count([("model", "=", "survey.user_input")])
+        campaign = self._sent_campaign()
+        forms = campaign.answer_ids
+        self.assertEqual(len(forms), 50)
+        self.assertEqual(forms.partner_id, self.customers)
+        self.assertEqual(len(set(forms.mapped("access_token"))), 50, "one personal link each")
+        self.assertEqual(
+            set(forms.mapped("deadline")), {fields.Datetime.to_datetime("2026-05-02 08:00:00")}
+        )
+        self.assertEqual(campaign.state, "running")
+        self.assertRegex(campaign.name, r"^MY\d{4}-\d{3}$", "numbered from its sequence")
+        self.assertEqual(
+            self.env["mail.mail"].search_count([("model", "=", "survey.user_input")]),
+            mails_before + 50,
+        )
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "survey.user_input"), ("res_id", "=", forms[0].id)]
+        )
+        self.assertIn(forms[0].access_token, mail.body_html)
+        self.assertEqual(mail.recipient_ids, forms[0].partner_id)
+        # a tier narrows the target
+        by_tier = self._campaign(target_tier="core")
+        with freeze_time(SENT):
+            by_tier.action_send()
+        self.assertEqual(
+            by_tier.answer_ids.partner_id,
+            self.customers.filtered(lambda p: p.customer_tier == "core"),
+        )
+        self.assertEqual(set(by_tier.answer_ids.mapped("custcare_tier")), {"core"})
+
+    def test_reminder_only_to_non_respondents_and_once(self):
+        campaign = self._sent_campaign()
+        forms = campaign.answer_ids.sorted("id")
+        answered, silent = forms[:20], forms[20:]
+        for form in answered:
+            self._answer(
+                form, {"product": 4, "service": 4, "price": 4, "reputation": 4, "delivery": 4}
+            )
+        Campaign = self.env["custcare.survey.campaign"]
+        sent = fields.Datetime.to_datetime(SENT)
+        with freeze_time(sent + timedelta(days=15) - timedelta(minutes=1)):
+            self.assertEqual(Campaign._cron_chase_and_void(), (0, 0))
+        self.assertFalse(forms.filtered("custcare_reminded_on"))
+        with freeze_time(sent + timedelta(days=15)):
+            self.assertEqual(Campaign._cron_chase_and_void(), (30, 0))
+        self.assertEqual(forms.filtered("custcare_reminded_on"), silent)
+        reminders, _template = self._reminders()
+        self.assertEqual(len(reminders), 30)
+        self.assertEqual(set(reminders.mapped("res_id")), set(silent.ids))
+        with freeze_time(sent + timedelta(days=16)):
+            self.assertEqual(Campaign._cron_chase_and_void(), (0, 0))
+        self.assertEqual(len(self._reminders()[0]), 30, "never twice")
+        self.assertEqual(campaign.reminded_count, 30)
+
+    def test_void_at_two_months_not_a_day_earlier(self):
+        campaign = self._sent_campaign()
+        forms = campaign.answer_ids.sorted("id")
+        self._answer(
+            forms[0], {"product": 5, "service": 5, "price": 5, "reputation": 5, "delivery": 5}
+        )
+        # one customer started but never finished: 1 point everywhere
+        self._answer(
+            forms[1],
+            {"product": 1, "service": 1, "price": 1, "reputation": 1, "delivery": 1},
+            done=False,
+        )
+        Campaign = self.env["custcare.survey.campaign"]
+        deadline = fields.Datetime.to_datetime(SENT) + relativedelta(months=2)
+        with freeze_time(deadline - timedelta(days=1)):
+            Campaign._cron_chase_and_void()
+            self.assertFalse(forms.filtered("custcare_void"))
+            with self.assertRaises(UserError):
+                campaign.action_analyse()  # still collecting
+        with freeze_time(deadline + timedelta(minutes=1)):
+            _chased, voided = Campaign._cron_chase_and_void()
+        self.assertEqual(voided, 49)
+        self.assertEqual(forms.filtered("custcare_void"), forms[1:])
+        self.assertEqual((campaign.answered_count, campaign.void_count), (1, 49))
+        self.assertEqual(campaign.response_rate, 2.0)
+        with freeze_time(deadline + timedelta(days=1)):
+            campaign.action_analyse()
+        # the unfinished form's 1 points are out of the statistics
+        self.assertEqual(set(campaign.result_ids.mapped("average")), {5.0})
+        self.assertEqual(set(campaign.result_ids.mapped("form_count")), {1})
+        # a void form can no longer be entered by staff
+        wizard = self._manual_entry(forms[2], "fax", 4)
+        with self.assertRaises(UserError):
+            wizard.action_save()
+        self.assertEqual(forms[2].state, "new")
+
+    def _manual_entry(self, form, method, points, user=None):
+        Wizard = self.env["custcare.survey.manual.entry"].with_user(user or self.user_staff)
+        wizard = Wizard.with_context(default_answer_id=form.id).create({"method": method})
+        for line in wizard.line_ids:
+            line.suggested_answer_id = line.question_id.suggested_answer_ids.filtered(
+                lambda a: a.answer_score == points
+            )
+        return wizard
+
+    def test_manual_answers_count(self):
+        campaign = self._sent_campaign()
+        forms = campaign.answer_ids.sorted("id")
+        with freeze_time("2026-03-20 10:00:00"):
+            wizard = self._manual_entry(forms[0], "phone", 3)
+            self.assertEqual(len(wizard.line_ids), 8, "every scored question")
+            # incomplete: refused, nothing saved
+            wizard.line_ids[0].suggested_answer_id = False
+            with self.assertRaises(UserError):
+                wizard.action_save()
+            self.assertFalse(forms[0].user_input_line_ids)
+            # an answer of another question: refused
+            wizard.line_ids[0].suggested_answer_id = wizard.line_ids[
+                1
+            ].question_id.suggested_answer_ids[0]
+            with self.assertRaises(UserError):
+                wizard.action_save()
+            self.assertFalse(forms[0].user_input_line_ids)
+            self._manual_entry(forms[0], "phone", 3).action_save()
+            # already answered: refused
+            with self.assertRaises(UserError):
+                self._manual_entry(forms[0], "paper", 5).action_save()
+        form = forms[0]
+        self.assertEqual(form.state, "done")
+        self.assertEqual(form.custcare_entry_method, "phone")
+        self.assertEqual(form.custcare_entered_by_id, self.user_staff)
+        self.assertEqual(form.custcare_score, 3.0)
+        self.assertTrue(form.custcare_valid)
+        with freeze_time("2026-05-03"):
+            campaign.action_analyse()
+        self.assertEqual(set(campaign.result_ids.mapped("average")), {3.0})
+        self.assertEqual(campaign.answered_count, 1)
+
+    def test_scores_capas_and_trend(self):
+        """Dimension scores equal hand-computed values; CAPAs exactly for the
+        dimensions below target; trend against the previous campaign."""
+        previous = self._sent_campaign()
+        for form in previous.answer_ids:
+            self._answer(
+                form, {"product": 4, "service": 4, "price": 4, "reputation": 4, "delivery": 4}
+            )
+        with freeze_time("2026-05-03"):
+            previous.action_analyse()
+        self.assertFalse(previous.capa_count)
+
+        campaign = self._campaign()
+        with freeze_time("2026-09-01 08:00:00"):
+            campaign.action_send()
+        forms = campaign.answer_ids.sorted("id")
+        # customers 0, 1, 2 are core, key, general
+        self._answer(
+            forms[0], {"product": 5, "service": 4, "price": 2, "reputation": 4, "delivery": 5}
+        )
+        self._answer(
+            forms[1], {"product": 3, "service": 4, "price": 3, "reputation": 5, "delivery": 4}
+        )
+        self._answer(
+            forms[2], {"product": 4, "service": 2, "price": 4, "reputation": 5, "delivery": 3}
+        )
+        with freeze_time("2026-11-02"):
+            campaign.action_analyse()
+        results = {r.dimension_id: r for r in campaign.result_ids}
+        expected = {
+            "product": 4.0,
+            "service": 3.33,
+            "price": 3.0,
+            "reputation": 4.67,
+            "delivery": 4.0,
+        }
+        for key, average in expected.items():
+            result = results[self.dimension[key]]
+            self.assertAlmostEqual(result.average, average, places=2, msg=key)
+            self.assertEqual(result.form_count, 3)
+            self.assertAlmostEqual(result.previous_average, 4.0)
+            self.assertAlmostEqual(result.trend, round(average - 4.0, 2), places=2)
+        # 2 product + 2 service + 1 price + 2 reputation + 1 delivery questions, 3 forms
+        self.assertAlmostEqual(campaign.overall_score, 3.88)  # 93 points / 24 answers
+        self.assertEqual(campaign.previous_id, previous)
+        below = campaign.result_ids.filtered("below_target").dimension_id
+        self.assertEqual(below, self.dimension["service"] | self.dimension["price"])
+        capas = self.env["custcare.capa"].search(campaign._capa_domain())
+        self.assertEqual(len(capas), 2)
+        self.assertEqual(capas, campaign.result_ids.capa_id)
+        self.assertIn("3.33", str(results[self.dimension["service"]].capa_id.nonconformity))
+        # analysing again proposes nothing twice
+        with freeze_time("2026-11-03"):
+            campaign.action_analyse()
+        self.assertEqual(self.env["custcare.capa"].search_count(campaign._capa_domain()), 2)
+        # per tier and distribution, as printed
+        tiers = dict(campaign._report_tiers())
+        self.assertEqual(len(tiers), 3)
+        dist = campaign._distribution()
+        self.assertEqual(dist[(self.dimension["service"], 4.0)], 4)
+        self.assertEqual(dist[(self.dimension["service"], 2.0)], 2)
+        customers = campaign._report_customers()
+        self.assertEqual(customers[0][0], forms[2].partner_id, "lowest first")
+        # the partner side: last score and history
+        partner = forms[0].partner_id.with_user(self.user_staff)
+        self.assertEqual(partner.custcare_survey_count, 2)
+        self.assertAlmostEqual(partner.custcare_survey_score, 4.13, places=2)  # 33 / 8
+
+    def test_approval(self):
+        campaign = self._sent_campaign(distribution_user_ids=[(4, self.user_qc.id)])
+        self._answer(
+            campaign.answer_ids[0],
+            {"product": 4, "service": 4, "price": 4, "reputation": 4, "delivery": 4},
+        )
+        with self.assertRaises(UserError):
+            campaign.action_submit()  # not analysed yet
+        with freeze_time("2026-05-03"):
+            campaign.action_analyse()
+        campaign.conclusion = "<p>整体满意度稳定。</p>"
+        campaign.action_submit()
+        for user in (self.user_staff, self.user_manager, self.user_qc):
+            with self.assertRaises(AccessError):
+                campaign.with_user(user).action_approve()
+        self.assertEqual(campaign.approval_state, "submitted")
+        with self.assertRaises(UserError):
+            campaign.action_analyse()  # frozen while submitted
+        campaign.with_user(self.user_gm).action_approve()
+        self.assertEqual(campaign.approval_state, "approved")
+        message = campaign.message_ids.filtered(lambda m: m.attachment_ids)[:1]
+        self.assertIn(self.user_qc.partner_id, message.partner_ids)
+        self.assertEqual(message.attachment_ids.name, f"{campaign.name}.pdf")
+        # changing the conclusion needs a new approval
+        campaign.conclusion = "<p>价格满意度下降。</p>"
+        self.assertEqual(campaign.approval_state, "to_reapprove")
+
+    def test_bad_input(self):
+        with self.assertRaises(ValidationError):
+            self._campaign(target_domain="[('no_such_field', '=', 1)]")
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
+            self._campaign(reminder_days=0)
+        nobody = self._campaign(prefix="NOBODY")
+        with self.assertRaises(UserError):
+            nobody.action_send()
+        self.assertEqual(nobody.state, "draft")
+        self.assertFalse(nobody.answer_ids)
+        plain = self.env["survey.survey"].create(
+            {
+                "title": "没有维度的问卷",
+                "question_and_page_ids": [(0, 0, {"title": "意见", "question_type": "text_box"})],
+            }
+        )
+        no_dimension = self._campaign(survey_id=plain.id)
+        with self.assertRaises(UserError):
+            no_dimension.action_send()
+        self.assertFalse(no_dimension.answer_ids)
+        campaign = self._sent_campaign()
+        with self.assertRaises(UserError):
+            campaign.action_send()  # not twice
+        self.assertEqual(len(campaign.answer_ids), 50)
+        with self.assertRaises(UserError), freeze_time("2026-05-03"):
+            campaign.action_analyse()  # nothing returned
+        self.assertFalse(campaign.result_ids)
+
+    def test_access(self):
+        campaign = self._sent_campaign()
+        form = campaign.answer_ids[0]
+        self._answer(form, {"product": 4, "service": 4, "price": 4, "reputation": 4, "delivery": 4})
+        for user in (self.user_internal, self.user_portal):
+            with self.assertRaises(AccessError):
+                campaign.with_user(user).read(["title"])
+            with self.assertRaises(AccessError):
+                form.with_user(user).read(["custcare_score"])
+            with self.assertRaises(AccessError):
+                form.user_input_line_ids[:1].with_user(user).read(["answer_score"])
+        with self.assertRaises(AccessError):
+            campaign.with_user(self.user_staff).unlink()
+        with self.assertRaises(AccessError):
+            self.dimension["price"].with_user(self.user_staff).write({"target": 1.0})
+        self.assertEqual(self.dimension["price"].target, 3.5)
+        # staff see the campaign's forms and scores
+        self.assertEqual(form.with_user(self.user_staff).custcare_score, 4.0)
+
+    def test_retention_erases_answers(self):
+        campaign = self._sent_campaign()
+        form = campaign.answer_ids[0]
+        self._answer(form, {"product": 4, "service": 4, "price": 4, "reputation": 4, "delivery": 4})
+        policy = self.env.ref("custcare_survey.retention_policy_survey_form")
+        with freeze_time(date.today() + relativedelta(years=2, days=1)):
+            self.assertIn(form, policy._records_due())
+        erased = form._custcare_destroy()
+        self.assertEqual(len(erased["answers"]), 8)
+        self.assertFalse(form.user_input_line_ids)
+        self.assertFalse(form.email)
+
+
+@tagged("post_install", "-at_install")
+class TestPolicy(SurveyMixin, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_survey()
+
+    def test_next_campaign_drafted_once(self):
+        policy = self.env["custcare.survey.policy"].create(
+            {
+                "name": "半年度满意度调查",
+                "survey_id": self.survey.id,
+                "review_date": "2026-12-15",
+                "frequency": "2",
+            }
+        )
+        Policy = self.env["custcare.survey.policy"]
+        Campaign = self.env["custcare.survey.campaign"]
+        with freeze_time("2026-10-01"):
+            Policy._cron_draft_campaigns()
+            Policy._cron_draft_campaigns()
+        drafts = Campaign.search([("policy_id", "=", policy.id)])
+        self.assertEqual(len(drafts), 1, "once per review")
+        self.assertEqual(drafts.planned_date, date(2026, 10, 15), "two months before")
+        self.assertEqual(drafts.state, "draft")
+        # after the review, the next one (six months on) gets its campaign
+        with freeze_time("2026-12-20"):
+            Policy._cron_draft_campaigns()
+        self.assertEqual(policy.review_date, date(2027, 6, 15))
+        drafts = Campaign.search([("policy_id", "=", policy.id)], order="planned_date")
+        self.assertEqual(drafts.mapped("planned_date"), [date(2026, 10, 15), date(2027, 4, 15)])
+
+    def test_policy_refuses_bad_periods(self):
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
+            self.env["custcare.survey.policy"].create(
+                {
+                    "name": "x",
+                    "survey_id": self.survey.id,
+                    "review_date": "2026-12-15",
+                    "validity_months": 0,
+                }
+            )
+        with self.assertRaises(AccessError):
+            self.env["custcare.survey.policy"].with_user(self.user_staff).create(
+                {"name": "x", "survey_id": self.survey.id, "review_date": "2026-12-15"}
+            )

@@ -10,7 +10,10 @@
     "website": "https://github.com/custcare/custcare",
     "depends": ["custcare_base", "custcare_complaint", "stock"],
     "data": [
+        "report/custcare_delivery_note_reports.xml",
         "data/custcare_form_control_data.xml",
+        "views/stock_picking_views.xml",
+        "views/delivery_portal_templates.xml",
         "views/custcare_aftersales_menus.xml",
     ],
     "installable": True,

@@ -1,2 +1,3 @@
 from . import test_install
 from . import test_transactions
+from . import test_delivery_note

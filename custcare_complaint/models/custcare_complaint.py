@@ -247,7 +247,7 @@ class CustcareComplaint(models.Model):
             complaint.access_url = f"/my/complaints/{complaint.id}"
 
     @api.model
-    def _portal_register(self, partner, category, description, lot_ref=False):
+    def _portal_register(self, partner, category, description, lot_ref=False, delivery_ref=False):
         """A complaint submitted by a customer in the portal (called as sudo)."""
         team = self.env.ref("custcare_complaint.team_desk", raise_if_not_found=False)
         owner = (team.leader_id or team.member_ids[:1]) if team else self.env["res.users"]
@@ -260,6 +260,7 @@ class CustcareComplaint(models.Model):
                 "channel": "portal",
                 "category": category,
                 "lot_ref": lot_ref,
+                "delivery_ref": delivery_ref,
                 "description": Markup("<p>%s</p>") % description,
                 "team_id": team.id if team else False,
                 "user_id": owner.id,

@@ -1,0 +1,74 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import uuid
+from urllib.parse import quote
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+
+class StockPicking(models.Model):
+    """The delivery note (交货单) side of an outgoing transfer: replenishment
+    mark (补货), a personal link for the customer's receipt confirmation."""
+
+    _inherit = "stock.picking"
+
+    custcare_replenishment = fields.Boolean(
+        "Replenishment",
+        copy=False,
+        tracking=True,
+        help="A replacement delivery (补货): marked on screen and on the delivery note.",
+    )
+    custcare_access_token = fields.Char(
+        "Receipt Token", copy=False, readonly=True, groups="stock.group_stock_user"
+    )
+    custcare_received_at = fields.Datetime("Receipt Confirmed on", copy=False, readonly=True)
+    custcare_received_by = fields.Char("Received by", copy=False, readonly=True)
+
+    def _custcare_ensure_token(self):
+        for picking in self.filtered(lambda p: not p.sudo().custcare_access_token):
+            picking.sudo().custcare_access_token = uuid.uuid4().hex
+        return True
+
+    def _custcare_receipt_url(self):
+        """The customer's page for this delivery (confirm receipt, report a problem)."""
+        self.ensure_one()
+        self._custcare_ensure_token()
+        base = self.get_base_url()
+        return f"{base}/custcare/delivery/{self.id}/{self.sudo().custcare_access_token}"
+
+    def _custcare_qr_src(self):
+        """Odoo's report barcode route drawing the receipt link as a QR code."""
+        return "/report/barcode/?barcode_type=QR&value={}&width=220&height=220".format(
+            quote(self._custcare_receipt_url(), safe="")
+        )
+
+    def _custcare_note_lines(self):
+        """(product, lot, quantity, unit) rows: what was shipped once done,
+        what is planned before."""
+        self.ensure_one()
+        if self.state == "done":
+            return [
+                (line.product_id, line.lot_id, line.quantity, line.product_uom_id)
+                for line in self.move_line_ids
+            ]
+        return [
+            (move.product_id, move.lot_ids[:1], move.product_uom_qty, move.product_uom)
+            for move in self.move_ids
+        ]
+
+    def _custcare_confirm_receipt(self, received_by):
+        """Called from the customer's page (sudo) once the token matched."""
+        self.ensure_one()
+        if self.state != "done":
+            raise UserError(self.env._("This delivery has not left our warehouse yet."))
+        if self.custcare_received_at:
+            raise UserError(self.env._("The receipt of this delivery is already confirmed."))
+        name = (received_by or "").strip()
+        if not name:
+            raise UserError(self.env._("Please give the name of the person who received it."))
+        self.write({"custcare_received_at": fields.Datetime.now(), "custcare_received_by": name})
+        self.message_post(
+            body=self.env._("Receipt confirmed online by %(name)s.", name=name),
+            message_type="notification",
+        )
+        return True

@@ -1,0 +1,163 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import os
+import shutil
+import unittest
+
+from odoo import http
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from odoo.addons.custcare_base.tests.common import CustcareHttpCase
+from odoo.addons.custcare_base.tests.test_reports import pdf_text
+
+
+@tagged("post_install", "-at_install")
+class TestDeliveryNote(CustcareHttpCase):
+    """交货单: controlled print with lots, 补货 mark, receipt block and a QR code
+    whose page lets the customer confirm receipt or report a problem."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.customer = env["res.partner"].create(
+            {
+                "name": "苏州精工电子有限公司",
+                "is_company": True,
+                "city": "苏州",
+                "street": "工业园区星湖街 88 号",
+            }
+        )
+        cls.contact = env["res.partner"].create(
+            {"name": "王采购", "parent_id": cls.customer.id, "phone": "0512-62880000"}
+        )
+        stock = env.ref("stock.stock_location_stock")
+        cls.machine = env["product.product"].create(
+            {"name": "数控车床 CK6150", "is_storable": True, "tracking": "lot"}
+        )
+        cls.parts = env["product.product"].create({"name": "刀架备件", "is_storable": True})
+        cls.lot = env["stock.lot"].create({"name": "LOT-20261105-A", "product_id": cls.machine.id})
+        Quant = env["stock.quant"]
+        Quant._update_available_quantity(cls.machine, stock, 5, lot_id=cls.lot)
+        Quant._update_available_quantity(cls.parts, stock, 100)
+        picking_type = env.ref("stock.picking_type_out")
+        cls.picking = env["stock.picking"].create(
+            {
+                "partner_id": cls.contact.id,
+                "picking_type_id": picking_type.id,
+                "origin": "SO2026-0188",
+                "custcare_replenishment": True,
+                "move_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": product.id,
+                            "product_uom_qty": qty,
+                            "location_id": stock.id,
+                            "location_dest_id": env.ref("stock.stock_location_customers").id,
+                        },
+                    )
+                    for product, qty in ((cls.machine, 2), (cls.parts, 12))
+                ],
+            }
+        )
+        cls.picking.action_confirm()
+        cls.picking.action_assign()
+        cls.picking.move_ids.picked = True
+        cls.picking.button_validate()
+
+    def test_delivery_note(self):
+        if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):
+            raise unittest.SkipTest("wkhtmltopdf and pdftotext are needed")
+        self.assertEqual(self.picking.state, "done")
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["custcare_base", "custcare_aftersales"], ["zh_CN"]
+        )
+        report = self.env["ir.actions.report"].with_context(
+            force_report_rendering=True, lang="zh_CN"
+        )
+        xmlid = "custcare_aftersales.action_report_custcare_delivery_note"
+        html = report._render_qweb_html(xmlid, self.picking.ids)[0].decode()
+        for expected in (
+            "交货单",
+            "补货",
+            "苏州精工电子有限公司",
+            "SO2026-0188",
+            "数控车床 CK6150",
+            "LOT-20261105-A",
+            "刀架备件",
+            "客户签收",
+            "/report/barcode/?barcode_type=QR",
+            "编制",
+            "审核",
+            "批准",
+        ):
+            self.assertIn(expected, html)
+        pdf, _kind = report._render_qweb_pdf(xmlid, self.picking.ids)
+        if os.environ.get("CUSTCARE_REPORT_DIR"):
+            with open(
+                os.path.join(os.environ["CUSTCARE_REPORT_DIR"], "delivery_note.pdf"), "wb"
+            ) as f:
+                f.write(pdf)
+        text = pdf_text(pdf)
+        for expected in ("Q/CC-JL301", self.picking.name, "LOT-20261105-A", "SO2026-0188"):
+            self.assertIn(expected, text)
+        self.assertIn("第1页/共1页", text.replace(" ", ""))
+        # an ordinary delivery carries no 补货 mark
+        self.picking.custcare_replenishment = False
+        html = report._render_qweb_html(xmlid, self.picking.ids)[0].decode()
+        self.assertNotIn("补货", html)
+
+    def test_receipt_page(self):
+        self.authenticate(None, None)  # a public visitor's session
+        url = self.picking._custcare_receipt_url()
+        path = url[url.index("/custcare/delivery/") :]
+        wrong = f"/custcare/delivery/{self.picking.id}/{'0' * 32}"
+        self.assertEqual(self.url_open(wrong).status_code, 404)
+        page = self.url_open(path)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("LOT-20261105-A", page.text)
+        csrf = http.Request.csrf_token(self)
+        # no name: refused, nothing recorded
+        page = self.url_open(
+            path, data={"csrf_token": csrf, "action": "confirm", "received_by": " "}
+        )
+        self.assertIn("alert-danger", page.text)
+        self.assertFalse(self.picking.custcare_received_at)
+        page = self.url_open(
+            path, data={"csrf_token": csrf, "action": "confirm", "received_by": "王采购"}
+        )
+        self.assertIn("alert-success", page.text)
+        self.assertEqual(self.picking.custcare_received_by, "王采购")
+        self.assertTrue(self.picking.custcare_received_at)
+        # not twice
+        page = self.url_open(
+            path, data={"csrf_token": csrf, "action": "confirm", "received_by": "别人"}
+        )
+        self.assertIn("alert-danger", page.text)
+        self.assertEqual(self.picking.custcare_received_by, "王采购")
+        # a problem with this delivery becomes a complaint
+        Complaint = self.env["custcare.complaint"]
+        before = Complaint.search_count([])
+        page = self.url_open(
+            path, data={"csrf_token": csrf, "action": "problem", "description": ""}
+        )
+        self.assertIn("alert-danger", page.text)
+        self.assertEqual(Complaint.search_count([]), before)
+        page = self.url_open(
+            path, data={"csrf_token": csrf, "action": "problem", "description": "到货外箱破损 2 件"}
+        )
+        complaint = Complaint.search([], order="id desc", limit=1)
+        self.assertEqual(Complaint.search_count([]), before + 1)
+        self.assertEqual(complaint.delivery_ref, self.picking.name)
+        self.assertEqual(complaint.partner_id, self.customer)
+        self.assertEqual(complaint.category, "delivery")
+        self.assertIn(complaint.name, page.text)
+
+    def test_token_hidden_from_customers(self):
+        self.picking._custcare_ensure_token()
+        for user in (self.user_portal, self.user_staff):
+            with self.assertRaises(AccessError):
+                self.picking.with_user(user).read(["custcare_access_token"])

@@ -56,6 +56,33 @@ class StockPicking(models.Model):
             for move in self.move_ids
         ]
 
+    custcare_callback_plan_ids = fields.One2many(
+        "custcare.callback.plan", "picking_id", "Post-delivery Tracking"
+    )
+
+    def action_custcare_track(self):
+        """Start post-delivery tracking (callbacks) for this delivery."""
+        self.ensure_one()
+        if self.picking_type_code != "outgoing" or self.state != "done":
+            raise UserError(self.env._("Only a delivered customer shipment can be tracked."))
+        if self.custcare_callback_plan_ids:
+            raise UserError(self.env._("This delivery is already tracked."))
+        plan = self.env["custcare.callback.plan"].create(
+            {
+                "name": self.origin or self.name,
+                "partner_id": self.partner_id.commercial_partner_id.id,
+                "picking_id": self.id,
+                "company_id": self.company_id.id,
+                "start_date": fields.Date.context_today(self, self.date_done),
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "custcare.callback.plan",
+            "res_id": plan.id,
+            "view_mode": "form",
+        }
+
     def _custcare_confirm_receipt(self, received_by):
         """Called from the customer's page (sudo) once the token matched."""
         self.ensure_one()

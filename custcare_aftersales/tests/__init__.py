@@ -1,3 +1,4 @@
 from . import test_install
 from . import test_transactions
 from . import test_delivery_note
+from . import test_callback

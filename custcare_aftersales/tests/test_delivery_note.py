@@ -4,7 +4,7 @@ import shutil
 import unittest
 
 from odoo import http
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.custcare_base.tests.common import CustcareHttpCase
@@ -66,6 +66,7 @@ class TestDeliveryNote(CustcareHttpCase):
         cls.picking.action_assign()
         cls.picking.move_ids.picked = True
         cls.picking.button_validate()
+        cls.user_manager.group_ids |= env.ref("stock.group_stock_user")
 
     def test_delivery_note(self):
         if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):
@@ -155,6 +156,15 @@ class TestDeliveryNote(CustcareHttpCase):
         self.assertEqual(complaint.partner_id, self.customer)
         self.assertEqual(complaint.category, "delivery")
         self.assertIn(complaint.name, page.text)
+
+    def test_track_after_delivery(self):
+        self.picking.with_user(self.user_manager).action_custcare_track()
+        plan = self.picking.custcare_callback_plan_ids
+        self.assertEqual(plan.partner_id, self.customer)
+        self.assertEqual(plan.name, "SO2026-0188")
+        self.assertEqual(len(plan.callback_ids), 20)
+        with self.assertRaises(UserError):
+            self.picking.action_custcare_track()  # already tracked
 
     def test_token_hidden_from_customers(self):
         self.picking._custcare_ensure_token()

@@ -1,2 +1,5 @@
 from . import stock_picking
 from . import custcare_callback
+from . import custcare_service
+from . import product_template
+from . import res_partner

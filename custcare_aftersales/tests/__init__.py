@@ -3,3 +3,4 @@ from . import test_transactions
 from . import test_delivery_note
 from . import test_callback
 from . import test_service
+from . import test_visit

@@ -22,6 +22,7 @@
         "views/custcare_callback_views.xml",
         "views/custcare_service_views.xml",
         "views/custcare_visit_views.xml",
+        "views/custcare_return_views.xml",
         "views/custcare_aftersales_menus.xml",
     ],
     "installable": True,

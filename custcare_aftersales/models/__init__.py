@@ -4,3 +4,4 @@ from . import custcare_service
 from . import product_template
 from . import res_partner
 from . import custcare_visit
+from . import custcare_return

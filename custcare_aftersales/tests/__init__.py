@@ -4,3 +4,4 @@ from . import test_delivery_note
 from . import test_callback
 from . import test_service
 from . import test_visit
+from . import test_return

@@ -1,0 +1,139 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from odoo import fields
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from odoo.addons.custcare_base.tests.common import CustcareCase
+
+
+@tagged("post_install", "-at_install")
+class TestReturns(CustcareCase):
+    """客户退货: receipt into inspection, QC split per line, 补货."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.customer = env["res.partner"].create(
+            {"name": "厦门鹭岛食品有限公司", "is_company": True}
+        )
+        cls.film = env["product.product"].create(
+            {"name": "BOPP 包装膜 20μm", "is_storable": True, "tracking": "lot"}
+        )
+        cls.caps = env["product.product"].create({"name": "瓶盖 28mm", "is_storable": True})
+        cls.lot = env["stock.lot"].create({"name": "F-20261020", "product_id": cls.film.id})
+        cls.stock = env.ref("stock.stock_location_stock")
+        cls.inspection = env.ref("custcare_aftersales.stock_location_return_inspection")
+        cls.nonconforming = env.ref("custcare_aftersales.stock_location_nonconforming")
+        # 4 rolls of film in stock; caps: none
+        env["stock.quant"]._update_available_quantity(cls.film, cls.stock, 4, lot_id=cls.lot)
+
+    def _qty(self, product, location):
+        return sum(
+            self.env["stock.quant"]
+            .search([("product_id", "=", product.id), ("location_id", "=", location.id)])
+            .mapped("quantity")
+        )
+
+    def _return(self):
+        return (
+            self.env["custcare.return"]
+            .with_user(self.user_staff)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "product_id": self.film.id,
+                                "lot_id": self.lot.id,
+                                "quantity": 10,
+                                "reason": "热封强度不足",
+                            },
+                        ),
+                        (0, 0, {"product_id": self.caps.id, "quantity": 500, "reason": "螺纹毛刺"}),
+                    ],
+                }
+            )
+        )
+
+    def test_split_between_stock_and_nonconforming(self):
+        ret = self._return()
+        self.assertTrue(ret.name.startswith("TH"))
+        ret.action_receive()
+        self.assertEqual(self._qty(self.film, self.inspection), 10)
+        self.assertEqual(self._qty(self.caps, self.inspection), 500)
+        film, caps = ret.line_ids
+        film.write({"qty_conforming": 7, "qty_nonconforming": 3})
+        caps.write({"qty_conforming": 0, "qty_nonconforming": 400})
+        # only QC decides; the quantities must add up
+        with self.assertRaises(AccessError):
+            ret.action_inspected()
+        with self.assertRaises(UserError):
+            ret.with_user(self.user_qc).action_inspected()
+        self.assertEqual(ret.state, "received")
+        self.assertEqual(self._qty(self.caps, self.inspection), 500, "nothing moved")
+        caps.qty_conforming = 100
+        ret.with_user(self.user_qc).action_inspected()
+        self.assertEqual(self._qty(self.film, self.stock), 4 + 7)
+        self.assertEqual(self._qty(self.film, self.nonconforming), 3)
+        self.assertEqual(self._qty(self.caps, self.stock), 100)
+        self.assertEqual(self._qty(self.caps, self.nonconforming), 400)
+        self.assertEqual(self._qty(self.film, self.inspection), 0)
+        self.assertEqual(self._qty(self.caps, self.inspection), 0)
+        # 补货: film is in stock (11 ≥ 3), caps are short (100 < 400): a notice for 300
+        ret.action_replenish()
+        replacement = ret.replacement_picking_id
+        self.assertTrue(replacement.custcare_replenishment)
+        self.assertEqual(replacement.origin, ret.name)
+        self.assertEqual(
+            {m.product_id: m.product_uom_qty for m in replacement.move_ids},
+            {self.film: 3, self.caps: 400},
+        )
+        self.assertEqual(len(ret.notice_ids), 1)
+        self.assertEqual(ret.notice_ids.product_id, self.caps)
+        self.assertEqual(ret.notice_ids.quantity, 300)
+        self.assertTrue(ret.notice_ids.replenishment)
+        with self.assertRaises(UserError):
+            ret.action_replenish()  # not twice
+
+    def test_answered_like_a_complaint(self):
+        ret = self._return()
+        ret.action_receive()
+        ret.line_ids.write({"qty_conforming": 0})
+        ret.line_ids[0].qty_nonconforming = 10
+        ret.line_ids[1].qty_nonconforming = 500
+        ret.with_user(self.user_qc).action_inspected()
+        ret.result = "<p>全部退换，补发新货。</p>"
+        ret.action_submit()
+        for user in (self.user_staff, self.user_manager):
+            with self.assertRaises(AccessError):
+                ret.with_user(user).action_approve()
+        ret.with_user(self.user_gm).action_approve()
+        with self.assertRaises(UserError):
+            ret.action_close()  # no feedback yet
+        self.assertNotEqual(ret.state, "closed")
+        ret.write({"feedback_date": fields.Date.today(), "feedback_method": "phone"})
+        ret.action_close()
+        self.assertEqual(ret.state, "closed")
+
+    def test_refusals(self):
+        empty = (
+            self.env["custcare.return"]
+            .with_user(self.user_staff)
+            .create({"partner_id": self.customer.id})
+        )
+        with self.assertRaises(UserError):
+            empty.action_receive()
+        ret = self._return()
+        with self.assertRaises(UserError):
+            ret.with_user(self.user_qc).action_inspected()  # not received
+        ret.action_receive()
+        with self.assertRaises(UserError):
+            ret.action_receive()  # not twice
+        self.assertEqual(self._qty(self.film, self.inspection), 10)
+        for user in (self.user_internal, self.user_portal):
+            with self.assertRaises(AccessError):
+                ret.with_user(user).read(["name"])

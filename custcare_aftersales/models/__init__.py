@@ -5,3 +5,4 @@ from . import product_template
 from . import res_partner
 from . import custcare_visit
 from . import custcare_return
+from . import custcare_complaint

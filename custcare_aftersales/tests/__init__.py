@@ -5,3 +5,4 @@ from . import test_callback
 from . import test_service
 from . import test_visit
 from . import test_return
+from . import test_partner_counts

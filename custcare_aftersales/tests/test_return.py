@@ -119,6 +119,18 @@ class TestReturns(CustcareCase):
         ret.action_close()
         self.assertEqual(ret.state, "closed")
 
+    def test_from_a_complaint(self):
+        complaint = (
+            self.env["custcare.complaint"]
+            .with_user(self.user_staff)
+            .create({"partner_id": self.customer.id, "description": "<p>包装膜热封不良</p>"})
+        )
+        action = complaint.action_custcare_create_return()
+        ret = self.env["custcare.return"].browse(action["res_id"])
+        self.assertEqual(ret.complaint_id, complaint)
+        self.assertEqual(ret.partner_id, self.customer)
+        self.assertEqual(complaint.return_ids, ret)
+
     def test_refusals(self):
         empty = (
             self.env["custcare.return"]

@@ -102,6 +102,14 @@ class CustcareCallbackPlan(models.Model):
         self.write({"state": "closed"})
         return True
 
+    def _custcare_destroy(self):
+        """Retention: erase what was said in the callbacks."""
+        self.ensure_one()
+        fields_ = ("contact_name", "usage", "quality_feedback")
+        erased = {c.id: {name: c[name] for name in fields_} for c in self.callback_ids}
+        self.callback_ids.write(dict.fromkeys(fields_, False))
+        return erased
+
 
 class CustcareCallback(models.Model):
     """One callback (回访): whom we spoke to, how the product is used, quality

@@ -217,6 +217,18 @@ class CustcareReturn(models.Model):
         self.write({"state": "closed"})
         return True
 
+    def _custcare_destroy(self):
+        """Retention: erase what the customer said and our findings."""
+        self.ensure_one()
+        erased = {
+            "result": self.result,
+            "customer_reaction": self.customer_reaction,
+            "reasons": self.line_ids.mapped("reason"),
+        }
+        self._approval_write({"result": False, "customer_reaction": False})
+        self.line_ids.write({"reason": "-"})
+        return erased
+
 
 class CustcareReturnLine(models.Model):
     _name = "custcare.return.line"

@@ -158,6 +158,16 @@ class CustcareServiceRequest(models.Model):
             domain.append(("partner_id", "child_of", self.partner_id.commercial_partner_id.id))
         return self.search(domain, order="request_date, id")
 
+    def _custcare_destroy(self):
+        """Retention: erase the people and the customer's account of the fault."""
+        self.ensure_one()
+        fields_ = ("contact_name", "symptom", "diagnosis", "picked_up_by")
+        erased = {name: self[name] for name in fields_}
+        self.write(
+            {"contact_name": False, "symptom": "-", "diagnosis": False, "picked_up_by": False}
+        )
+        return erased
+
 
 class CustcareServicePart(models.Model):
     _name = "custcare.service.part"

@@ -94,6 +94,14 @@ class CustcareVisit(models.Model):
         self.write({"state": "cancelled"})
         return True
 
+    def _custcare_destroy(self):
+        """Retention: erase the visit report, keep that the visit took place."""
+        self.ensure_one()
+        fields_ = ("persons_met", "key_gains", "customer_reaction", "suggestions")
+        erased = {name: self[name] for name in fields_}
+        self.write(dict.fromkeys(fields_, False))
+        return erased
+
 
 class CustcareGiftRequest(models.Model):
     """A gift for a customer: applied for and approved by a manager before the

@@ -6,3 +6,4 @@ from . import test_service
 from . import test_visit
 from . import test_return
 from . import test_partner_counts
+from . import test_retention

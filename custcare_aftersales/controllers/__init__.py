@@ -1,1 +1,2 @@
 from . import delivery
+from . import portal

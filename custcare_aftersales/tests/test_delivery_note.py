@@ -166,6 +166,24 @@ class TestDeliveryNote(CustcareHttpCase):
         with self.assertRaises(UserError):
             self.picking.action_custcare_track()  # already tracked
 
+    def test_portal_lists_own_deliveries_and_returns(self):
+        other = self.env["res.partner"].create({"name": "别家公司", "is_company": True})
+        other_picking = self.picking.copy({"partner_id": other.id})
+        other_picking.write({"state": "done", "date_done": self.picking.date_done})
+        mine = self.env["custcare.return"].create({"partner_id": self.customer.id})
+        theirs = self.env["custcare.return"].create({"partner_id": other.id})
+        self.user_portal.partner_id.parent_id = self.customer
+        self.authenticate("cc_portal", "cc_portal")
+        page = self.url_open("/my/deliveries")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(self.picking.name, page.text)
+        self.assertNotIn(other_picking.name, page.text)
+        page = self.url_open("/my/returns")
+        self.assertIn(mine.name, page.text)
+        self.assertNotIn(theirs.name, page.text)
+        with self.assertRaises(AccessError):
+            self.picking.with_user(self.user_portal).read(["name"])
+
     def test_token_hidden_from_customers(self):
         self.picking._custcare_ensure_token()
         for user in (self.user_portal, self.user_staff):

@@ -25,5 +25,6 @@
         "views/custcare_return_views.xml",
         "views/custcare_aftersales_menus.xml",
     ],
+    "demo": ["demo/custcare_aftersales_demo.xml"],
     "installable": True,
 }

@@ -40,6 +40,7 @@ class CustcareReturn(models.Model):
     )
     line_ids = fields.One2many("custcare.return.line", "return_id", "Returned Goods")
     receipt_date = fields.Datetime("Goods Received", readonly=True)
+    receipt_picking_id = fields.Many2one("stock.picking", "Return Receipt", readonly=True)
     result = fields.Html("Handling Result")
     feedback_date = fields.Date()
     feedback_method = fields.Selection(CHANNELS)
@@ -101,16 +102,63 @@ class CustcareReturn(models.Model):
 
     # ------------------------------------------------------------------ flow
     def action_receive(self):
-        """The goods arrive: from the customer into the inspection location."""
+        """The goods come back through a stock return (an incoming transfer
+        linked to the original delivery's moves) into the inspection location."""
         self.ensure_one()
         if self.state != "draft":
             raise UserError(self.env._("These goods have already been received."))
         if not self.line_ids:
             raise UserError(self.env._("List the returned goods first."))
         customers, inspection, _stock, _nc = self._locations()
-        for line in self.line_ids:
-            self._move(line, line.quantity, customers, inspection)
-        self.write({"state": "received", "receipt_date": fields.Datetime.now()})
+        delivery = self.picking_id.sudo()
+        picking_type = delivery.picking_type_id.return_picking_type_id or self.env[
+            "stock.picking.type"
+        ].sudo().search(
+            [("code", "=", "incoming"), ("company_id", "=", self.company_id.id)], limit=1
+        )
+        originals = {move.product_id: move for move in delivery.move_ids}
+        receipt = (
+            self.env["stock.picking"]
+            .sudo()
+            .create(
+                {
+                    "partner_id": (delivery.partner_id or self.partner_id).id,
+                    "picking_type_id": picking_type.id,
+                    "location_id": customers.id,
+                    "location_dest_id": inspection.id,
+                    "origin": self.name,
+                    "move_ids": [
+                        Command.create(
+                            {
+                                "product_id": line.product_id.id,
+                                "product_uom_qty": line.quantity,
+                                "product_uom": line.product_id.uom_id.id,
+                                "location_id": customers.id,
+                                "location_dest_id": inspection.id,
+                                "origin_returned_move_id": originals.get(
+                                    line.product_id, delivery.move_ids.browse()
+                                ).id,
+                            }
+                        )
+                        for line in self.line_ids
+                    ],
+                }
+            )
+        )
+        receipt.action_confirm()
+        for move, line in zip(receipt.move_ids.sorted("id"), self.line_ids, strict=True):
+            move._set_quantity_done(line.quantity)
+            if line.lot_id:
+                move.move_line_ids.lot_id = line.lot_id
+        receipt.move_ids.picked = True
+        receipt._action_done()
+        self.write(
+            {
+                "state": "received",
+                "receipt_date": fields.Datetime.now(),
+                "receipt_picking_id": receipt.id,
+            }
+        )
         return True
 
     def action_inspected(self):
@@ -164,7 +212,7 @@ class CustcareReturn(models.Model):
                         "company_id": self.company_id.id,
                     }
                 )
-        self.env["custcare.production.notice"].create(notices)
+        self.env["custcare.production.notice"].create(notices)._link_manufacturing()
         picking_type = (
             self.env["stock.picking.type"]
             .sudo()
@@ -277,6 +325,33 @@ class CustcareProductionNotice(models.Model):
     state = fields.Selection(
         [("open", "To Produce"), ("done", "Produced")], default="open", required=True, tracking=True
     )
+
+    production_ref = fields.Reference(
+        [("mrp.production", "Manufacturing Order")],
+        "Manufacturing Order",
+        readonly=True,
+        help="Set when Manufacturing is installed: the order made for this notice.",
+    )
+
+    def _link_manufacturing(self):
+        """With Manufacturing installed, each notice gets its manufacturing
+        order (origin: the notice, marked 补货); without it the notice is the
+        paper order to production."""
+        if "mrp.production" not in self.env:
+            return self
+        Production = self.env["mrp.production"].sudo()
+        for notice in self:
+            production = Production.create(
+                {
+                    "product_id": notice.product_id.id,
+                    "product_qty": notice.quantity,
+                    "product_uom_id": notice.product_id.uom_id.id,
+                    "origin": f"{notice.name} {self.env._('(replenishment)')}",
+                    "company_id": notice.company_id.id,
+                }
+            )
+            notice.production_ref = f"mrp.production,{production.id}"
+        return self
 
     @api.depends("name", "replenishment")
     def _compute_display_name(self):

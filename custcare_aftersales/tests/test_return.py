@@ -65,6 +65,10 @@ class TestReturns(CustcareCase):
         ret.action_receive()
         self.assertEqual(self._qty(self.film, self.inspection), 10)
         self.assertEqual(self._qty(self.caps, self.inspection), 500)
+        receipt = ret.receipt_picking_id
+        self.assertEqual(receipt.state, "done")
+        self.assertEqual(receipt.picking_type_id.code, "incoming")
+        self.assertEqual(receipt.move_line_ids.lot_id, self.lot)
         film, caps = ret.line_ids
         film.write({"qty_conforming": 7, "qty_nonconforming": 3})
         caps.write({"qty_conforming": 0, "qty_nonconforming": 400})

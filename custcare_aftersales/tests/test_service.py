@@ -1,15 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-import os
-import shutil
-import unittest
-
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.custcare_base.tests.common import CustcareHttpCase
-from odoo.addons.custcare_base.tests.test_reports import pdf_text
 
 REPORTS = {
     "repair_tag": ("Q/CC-JL305", "维修卡"),
@@ -109,12 +104,6 @@ class TestService(CustcareHttpCase):
             request.with_user(self.user_staff).unlink()
 
     def test_service_forms(self):
-        if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):
-            raise unittest.SkipTest("wkhtmltopdf and pdftotext are needed")
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(
-            ["custcare_base", "custcare_aftersales"], ["zh_CN"]
-        )
         self._request("2026-01-15", diagnosis="温控器接线松动，已紧固。")
         request = self._request(
             "2026-07-01",
@@ -126,28 +115,22 @@ class TestService(CustcareHttpCase):
             picked_up_by="刘工",
             part_ids=[(0, 0, {"product_id": self.screw.id, "quantity": 1, "unit_cost": 8600})],
         )
-        report = self.env["ir.actions.report"].with_context(
-            force_report_rendering=True, lang="zh_CN"
-        )
+        pages = {}
         for key, (code, title) in REPORTS.items():
-            xmlid = f"custcare_aftersales.action_report_custcare_{key}"
-            html = report._render_qweb_html(xmlid, request.ids)[0].decode()
+            html, text, _pdf = self.render_controlled(
+                f"custcare_aftersales.action_report_custcare_{key}",
+                request,
+                ["custcare_aftersales"],
+                f"{key}.pdf",
+            )
+            pages[key] = html
             for expected in (title, "武汉长江重工有限公司", "SN-2025-0419", "编制", "审核", "批准"):
                 self.assertIn(expected, html, key)
-            pdf, _kind = report._render_qweb_pdf(xmlid, request.ids)
-            if os.environ.get("CUSTCARE_REPORT_DIR"):
-                with open(os.path.join(os.environ["CUSTCARE_REPORT_DIR"], f"{key}.pdf"), "wb") as f:
-                    f.write(pdf)
-            text = pdf_text(pdf)
             self.assertIn(code, text, key)
             self.assertIn(request.name, text, key)
             self.assertIn("第1页/共1页", text.replace(" ", ""), key)
-        html = report._render_qweb_html(
-            "custcare_aftersales.action_report_custcare_repair_report", request.ids
-        )[0].decode()
-        self.assertIn("螺杆组件", html)
-        self.assertIn("9,500.00", html)
-        voucher = report._render_qweb_html(
-            "custcare_aftersales.action_report_custcare_service_voucher", request.ids
-        )[0].decode()
-        self.assertIn("温控器接线松动", voucher, "the earlier service is in the history")
+        self.assertIn("螺杆组件", pages["repair_report"])
+        self.assertIn("9,500.00", pages["repair_report"])
+        self.assertIn(
+            "温控器接线松动", pages["service_voucher"], "the earlier service is in the history"
+        )

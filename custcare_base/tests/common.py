@@ -1,4 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
 from lxml import etree
 
 from odoo.tests import HttpCase, TransactionCase, new_test_user
@@ -86,3 +92,28 @@ class CustcareHttpCase(CustcareMixin, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_custcare()
+
+    def render_controlled(self, xmlid, records, modules, save_as=None):
+        """Render a controlled form in zh_CN: (HTML, text of the PDF, PDF).
+        Chinese wording is checked on the HTML (pdftotext returns some Noto
+        CJK ideographs as radicals), codes and page x/y on the PDF text. With
+        CUSTCARE_REPORT_DIR set, the PDF is kept there as `save_as`."""
+        if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):
+            raise unittest.SkipTest("wkhtmltopdf and pdftotext are needed")
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["custcare_base", *modules], ["zh_CN"])
+        report = self.env["ir.actions.report"].with_context(
+            force_report_rendering=True, lang="zh_CN"
+        )
+        html = report._render_qweb_html(xmlid, records.ids)[0].decode()
+        pdf, _kind = report._render_qweb_pdf(xmlid, records.ids)
+        if save_as and os.environ.get("CUSTCARE_REPORT_DIR"):
+            with open(os.path.join(os.environ["CUSTCARE_REPORT_DIR"], save_as), "wb") as f:
+                f.write(pdf)
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+            f.write(pdf)
+            f.flush()
+            text = subprocess.run(
+                ["pdftotext", "-layout", f.name, "-"], capture_output=True, text=True, check=True
+            ).stdout
+        return html, text, pdf

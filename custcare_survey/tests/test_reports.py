@@ -1,14 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-import os
-import shutil
-import unittest
-
 from freezegun import freeze_time
 
 from odoo.tests import tagged
 
 from odoo.addons.custcare_base.tests.common import CustcareHttpCase
-from odoo.addons.custcare_base.tests.test_reports import pdf_text
 
 from .common import SurveyMixin
 
@@ -22,18 +17,7 @@ class TestSurveyReports(SurveyMixin, CustcareHttpCase):
         super().setUpClass()
         cls._setup_survey()
 
-    def _save(self, pdf, name):
-        if os.environ.get("CUSTCARE_REPORT_DIR"):
-            with open(os.path.join(os.environ["CUSTCARE_REPORT_DIR"], name), "wb") as f:
-                f.write(pdf)
-
     def test_analysis_and_questionnaire(self):
-        if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):
-            raise unittest.SkipTest("wkhtmltopdf and pdftotext are needed")
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(
-            ["custcare_base", "survey", "custcare_survey"], ["zh_CN"]
-        )
         names = [
             "苏州精工电子",
             "上海宏达机械",
@@ -76,11 +60,12 @@ class TestSurveyReports(SurveyMixin, CustcareHttpCase):
         campaign.action_submit()
         campaign.with_user(self.user_gm).action_approve()
 
-        report = self.env["ir.actions.report"].with_context(
-            force_report_rendering=True, lang="zh_CN"
+        html, text, _pdf = self.render_controlled(
+            "custcare_survey.action_report_custcare_survey_analysis",
+            campaign,
+            ["survey", "custcare_survey"],
+            "survey_analysis.pdf",
         )
-        xmlid = "custcare_survey.action_report_custcare_survey_analysis"
-        html = report._render_qweb_html(xmlid, campaign.ids)[0].decode()
         for expected in (
             "顾客满意度调查分析报告",
             "2026 年下半年顾客满意度调查",
@@ -96,19 +81,17 @@ class TestSurveyReports(SurveyMixin, CustcareHttpCase):
             "王总",
         ):
             self.assertIn(expected, html)
-        pdf, _kind = report._render_qweb_pdf(xmlid, campaign.ids)
-        self._save(pdf, "survey_analysis.pdf")
-        text = pdf_text(pdf)
         for expected in ("Q/CC-JL202", campaign.name, campaign.result_ids.capa_id[:1].name):
             self.assertIn(expected, text)
         self.assertIn("页/共", text.replace(" ", ""))
 
-        xmlid = "custcare_survey.action_report_custcare_survey_questionnaire"
-        html = report._render_qweb_html(xmlid, campaign.ids)[0].decode()
+        html, text, _pdf = self.render_controlled(
+            "custcare_survey.action_report_custcare_survey_questionnaire",
+            campaign,
+            ["survey", "custcare_survey"],
+            "survey_questionnaire.pdf",
+        )
         for expected in ("顾客满意度调查表", "产品质量", "非常满意", "非常不满意", "☐"):
             self.assertIn(expected, html)
-        pdf, _kind = report._render_qweb_pdf(xmlid, campaign.ids)
-        self._save(pdf, "survey_questionnaire.pdf")
-        text = pdf_text(pdf)
         self.assertIn("Q/CC-JL201", text)
         self.assertIn("第1页/共", text.replace(" ", ""))

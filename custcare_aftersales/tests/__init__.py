@@ -7,3 +7,4 @@ from . import test_visit
 from . import test_return
 from . import test_partner_counts
 from . import test_retention
+from . import test_refusals

@@ -1,14 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-import os
-import shutil
-import unittest
-
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.custcare_base.tests.common import CustcareHttpCase
-from odoo.addons.custcare_base.tests.test_reports import pdf_text
 
 
 @tagged("post_install", "-at_install")
@@ -16,12 +11,6 @@ class TestComplaintReport(CustcareHttpCase):
     """客户投诉登记及处理报告, printed with Chinese data."""
 
     def test_complaint_report(self):
-        if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):
-            raise unittest.SkipTest("wkhtmltopdf and pdftotext are needed")
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(
-            ["custcare_base", "custcare_complaint"], ["zh_CN"]
-        )
         customer = self.env["res.partner"].create(
             {"name": "苏州精工电子有限公司", "is_company": True}
         )
@@ -59,11 +48,12 @@ class TestComplaintReport(CustcareHttpCase):
         )
         complaint.action_close()
 
-        report = self.env["ir.actions.report"].with_context(
-            force_report_rendering=True, lang="zh_CN"
+        html, text, _pdf = self.render_controlled(
+            "custcare_complaint.action_report_custcare_complaint",
+            complaint,
+            ["custcare_complaint"],
+            "complaint.pdf",
         )
-        xmlid = "custcare_complaint.action_report_custcare_complaint"
-        html = report._render_qweb_html(xmlid, complaint.ids)[0].decode()
         for expected in (
             "客户投诉登记及处理报告",
             "苏州精工电子有限公司",
@@ -77,23 +67,11 @@ class TestComplaintReport(CustcareHttpCase):
             "批准",
         ):
             self.assertIn(expected, html)
-        pdf, _kind = report._render_qweb_pdf(xmlid, complaint.ids)
-        if os.environ.get("CUSTCARE_REPORT_DIR"):
-            path = os.path.join(os.environ["CUSTCARE_REPORT_DIR"], "complaint.pdf")
-            with open(path, "wb") as f:
-                f.write(pdf)
-        text = pdf_text(pdf)
         for expected in ("Q/CC-JL101", complaint.name, complaint.capa_id.name):
             self.assertIn(expected, text)
         self.assertIn("第1页/共1页", text.replace(" ", ""))
 
     def test_fault_report(self):
-        if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):
-            raise unittest.SkipTest("wkhtmltopdf and pdftotext are needed")
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(
-            ["custcare_base", "custcare_complaint"], ["zh_CN"]
-        )
         customer = self.env["res.partner"].create(
             {
                 "name": "深圳深达新材料股份有限公司",
@@ -135,28 +113,18 @@ class TestComplaintReport(CustcareHttpCase):
         message = fault.message_ids.filtered(lambda m: m.attachment_ids)[:1]
         self.assertIn(customer, message.partner_ids)
         self.assertIn(self.user_staff.partner_id, message.partner_ids)
-        report = self.env["ir.actions.report"].with_context(
-            force_report_rendering=True, lang="zh_CN"
+        html, text, _pdf = self.render_controlled(
+            "custcare_complaint.action_report_custcare_fault",
+            fault,
+            ["custcare_complaint"],
+            "fault.pdf",
         )
-        xmlid = "custcare_complaint.action_report_custcare_fault"
-        html = report._render_qweb_html(xmlid, fault.ids)[0].decode()
         for expected in ("故障分析报告", "温控器失灵", "2 号注塑车间", "停机 6 小时", "赵销售"):
             self.assertIn(expected, html)
-        pdf, _kind = report._render_qweb_pdf(xmlid, fault.ids)
-        if os.environ.get("CUSTCARE_REPORT_DIR"):
-            with open(os.path.join(os.environ["CUSTCARE_REPORT_DIR"], "fault.pdf"), "wb") as f:
-                f.write(pdf)
-        text = pdf_text(pdf)
         self.assertIn("Q/CC-JL103", text)
         self.assertIn(fault.name, text)
 
     def test_service_supervision_report(self):
-        if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):
-            raise unittest.SkipTest("wkhtmltopdf and pdftotext are needed")
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(
-            ["custcare_base", "custcare_complaint"], ["zh_CN"]
-        )
         customer = self.env["res.partner"].create(
             {"name": "杭州西湖精密仪器有限公司", "is_company": True}
         )
@@ -193,17 +161,12 @@ class TestComplaintReport(CustcareHttpCase):
         stats = report_record._statistics()
         self.assertEqual(stats["count"], 3)
         self.assertEqual(dict(stats["by_category"])["Product Quality"], 2)
-        report = self.env["ir.actions.report"].with_context(
-            force_report_rendering=True, lang="zh_CN"
+        html, text, _pdf = self.render_controlled(
+            "custcare_complaint.action_report_custcare_service_supervision",
+            report_record,
+            ["custcare_complaint"],
+            "supervision.pdf",
         )
-        xmlid = "custcare_complaint.action_report_custcare_service_supervision"
-        html = report._render_qweb_html(xmlid, report_record.ids)[0].decode()
         for expected in ("服务监督报告", "产品质量", "严重", "加强出厂检验"):
             self.assertIn(expected, html)
-        pdf, _kind = report._render_qweb_pdf(xmlid, report_record.ids)
-        if os.environ.get("CUSTCARE_REPORT_DIR"):
-            with open(
-                os.path.join(os.environ["CUSTCARE_REPORT_DIR"], "supervision.pdf"), "wb"
-            ) as f:
-                f.write(pdf)
-        self.assertIn("Q/CC-JL104", pdf_text(pdf))
+        self.assertIn("Q/CC-JL104", text)

@@ -525,12 +525,6 @@ class CustcareSurveyCampaign(models.Model):
                 campaign.action_analyse()
         return True
 
-    def _custcare_destroy(self):
-        """Retention: the campaign's forms go; the aggregated results stay."""
-        self.ensure_one()
-        erased = {"forms": [a._custcare_destroy() for a in self.answer_ids]}
-        return erased
-
 
 class CustcareSurveyResult(models.Model):
     """One dimension's score in a campaign, against its target and the

@@ -294,6 +294,37 @@ class TestCampaign(SurveyMixin, TransactionCase):
             campaign.action_analyse()  # nothing returned
         self.assertFalse(campaign.result_ids)
 
+    def test_more_refusals(self):
+        archived = self._campaign()
+        self.survey.active = False
+        with self.assertRaises(UserError):
+            archived.action_send()
+        self.survey.active = True
+        self.assertFalse(archived.answer_ids)
+        campaign = self._sent_campaign()
+        with self.assertRaises(UserError):
+            campaign.action_draft()  # sent, not cancelled
+        self._answer(campaign.answer_ids[0], dict.fromkeys(self.dimension, 4))
+        with freeze_time("2026-05-03"):
+            campaign.action_analyse()
+        campaign.action_submit()
+        campaign.with_user(self.user_gm).action_approve()
+        with self.assertRaises(UserError):
+            campaign.action_cancel()  # approved
+        self.assertEqual(campaign.state, "analysed")
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
+            self.dimension["price"].target = 6
+            self.env.flush_all()
+        self.env.invalidate_all()
+        self.assertEqual(self.dimension["price"].target, 3.5)
+        for user in (self.user_internal, self.user_portal):
+            with self.assertRaises(AccessError):
+                campaign.result_ids[:1].with_user(user).read(["average"])
+            with self.assertRaises(AccessError):
+                self.env["custcare.survey.manual.entry"].with_user(user).create(
+                    {"answer_id": campaign.answer_ids[1].id, "method": "phone"}
+                )
+
     def test_access(self):
         campaign = self._sent_campaign()
         form = campaign.answer_ids[0]

@@ -26,5 +26,6 @@
         "views/custcare_aftersales_menus.xml",
     ],
     "demo": ["demo/custcare_aftersales_demo.xml"],
+    "post_init_hook": "_custcare_post_init",
     "installable": True,
 }

@@ -1,3 +1,4 @@
+from . import stock_warehouse
 from . import stock_picking
 from . import custcare_callback
 from . import custcare_service

@@ -6,6 +6,9 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 SATISFACTION = [
     ("5", "Very satisfied"),
@@ -22,21 +25,36 @@ class CustcareCallbackPlan(models.Model):
 
     _name = "custcare.callback.plan"
     _description = "Post-delivery Tracking"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "custcare.retention.mixin"]
     _order = "start_date desc, id desc"
+    _check_company_auto = True
+    _custcare_protected_fields = {
+        "state": _lt("Close Tracking"),
+        "picking_id": _lt("Track on the delivery"),
+    }
 
     name = fields.Char("Order or Project", required=True, tracking=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
-    partner_id = fields.Many2one("res.partner", "Customer", required=True, index=True)
-    picking_id = fields.Many2one("stock.picking", "Delivery", index="btree_not_null")
+    partner_id = fields.Many2one(
+        "res.partner", "Customer", required=True, index=True, check_company=True
+    )
+    picking_id = fields.Many2one(
+        "stock.picking", "Delivery", index="btree_not_null", readonly=True, check_company=True
+    )
     user_id = fields.Many2one(
-        "res.users", "Responsible", default=lambda self: self.env.user, tracking=True
+        "res.users",
+        "Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        index=True,
+        check_company=True,
     )
     production_user_id = fields.Many2one(
         "res.users",
         "Production Contact",
+        check_company=True,
         help="Receives the quality feedback of the callbacks as an activity.",
     )
     start_date = fields.Date("Delivered on", required=True, default=fields.Date.context_today)
@@ -53,6 +71,7 @@ class CustcareCallbackPlan(models.Model):
         [("active", "Tracking"), ("closed", "Closed")],
         default="active",
         required=True,
+        readonly=True,
         tracking=True,
     )
     callback_ids = fields.One2many("custcare.callback", "plan_id", "Callbacks")
@@ -88,8 +107,13 @@ class CustcareCallbackPlan(models.Model):
         plans._generate_callbacks()
         return plans
 
+    def _custcare_is_evidence(self):
+        return self.filtered(
+            lambda p: p.state == "closed" or "done" in p.callback_ids.mapped("state")
+        )
+
     def _generate_callbacks(self):
-        self.env["custcare.callback"].create(
+        self.env["custcare.callback"]._custcare_create(
             [
                 {"plan_id": plan.id, "scheduled_date": day}
                 for plan in self
@@ -98,16 +122,28 @@ class CustcareCallbackPlan(models.Model):
         )
 
     def action_close(self):
-        self.callback_ids.filtered(lambda c: c.state == "planned").write({"state": "cancelled"})
-        self.write({"state": "closed"})
+        self.callback_ids.filtered(lambda c: c.state == "planned")._custcare_write(
+            {"state": "cancelled"}
+        )
+        self._custcare_write({"state": "closed"})
         return True
+
+    @api.model
+    def _custcare_destruction_method(self):
+        return self.env._(
+            "What was said in the callbacks (whom we spoke with, usage, quality feedback) "
+            "erased from the database; the tracking and the callback dates are kept."
+        )
 
     def _custcare_destroy(self):
         """Retention: erase what was said in the callbacks."""
-        self.ensure_one()
+        erased = super()._custcare_destroy()
         fields_ = ("contact_name", "usage", "quality_feedback")
-        erased = {c.id: {name: c[name] for name in fields_} for c in self.callback_ids}
-        self.callback_ids.write(dict.fromkeys(fields_, False))
+        for plan in self:
+            erased[plan.id]["callbacks"] = {
+                c.id: {name: c[name] for name in fields_} for c in plan.callback_ids
+            }
+        self.callback_ids._custcare_write(dict.fromkeys(fields_, False))
         return erased
 
 
@@ -117,8 +153,13 @@ class CustcareCallback(models.Model):
 
     _name = "custcare.callback"
     _description = "Customer Callback"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "custcare.evidence.mixin"]
     _order = "scheduled_date, id"
+    _custcare_protected_fields = {
+        "state": _lt("Record the Callback"),
+        "plan_id": _lt("the tracking plan, which schedules it"),
+    }
+    _custcare_evidence_states = ("done",)
 
     plan_id = fields.Many2one(
         "custcare.callback.plan", "Tracking", required=True, ondelete="cascade", index=True
@@ -128,17 +169,18 @@ class CustcareCallback(models.Model):
     user_id = fields.Many2one(related="plan_id.user_id", store=True, string="Responsible")
     scheduled_date = fields.Date(required=True, index=True)
     done_date = fields.Date("Called on", readonly=True)
-    contact_name = fields.Char("Spoke with")
+    contact_name = fields.Char("Spoke with", size=128)
     usage = fields.Text()
     quality_feedback = fields.Text()
     satisfaction = fields.Selection(SATISFACTION)
-    problem = fields.Boolean("Problem Reported")
+    problem = fields.Boolean("Problem Reported", readonly=True)
     complaint_id = fields.Many2one("custcare.complaint", readonly=True)
     reminded = fields.Boolean(readonly=True, copy=False)
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
         default="planned",
         required=True,
+        readonly=True,
         tracking=True,
         index=True,
     )
@@ -155,7 +197,7 @@ class CustcareCallback(models.Model):
             raise UserError(
                 self.env._("Record whom you spoke with and how satisfied they are first.")
             )
-        self.write({"state": "done", "done_date": fields.Date.context_today(self)})
+        self._custcare_write({"state": "done", "done_date": fields.Date.context_today(self)})
         self.activity_feedback(["mail.mail_activity_data_call"])
         return True
 
@@ -172,11 +214,12 @@ class CustcareCallback(models.Model):
                 "contact_name": self.contact_name,
                 "channel": "phone",
                 "category": "quality",
-                "delivery_ref": self.plan_id.picking_id.name or self.plan_id.name,
+                # the desk needs no warehouse rights for the delivery's number
+                "delivery_ref": self.plan_id.sudo().picking_id.name or self.plan_id.name,
                 "description": Markup("<p>%s</p>") % self.quality_feedback,
             }
         )
-        self.write({"complaint_id": complaint.id, "problem": True})
+        self._custcare_write({"complaint_id": complaint.id, "problem": True})
         return {
             "type": "ir.actions.act_window",
             "res_model": "custcare.complaint",
@@ -220,5 +263,5 @@ class CustcareCallback(models.Model):
                 user_id=callback.user_id.id or self.env.uid,
                 summary=self.env._("Callback to %(customer)s", customer=callback.partner_id.name),
             )
-        due.write({"reminded": True})
+        due._custcare_write({"reminded": True})
         return len(due)

@@ -5,7 +5,9 @@ from odoo import fields, models
 class CustcareComplaint(models.Model):
     _inherit = "custcare.complaint"
 
-    return_ids = fields.One2many("custcare.return", "complaint_id", "Returns")
+    return_ids = fields.One2many(
+        "custcare.return", "complaint_id", "Returns", groups="base.group_user"
+    )
 
     def action_custcare_create_return(self):
         """The complaint leads to a return of goods: open it pre-filled."""

@@ -1,6 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 
 class CustcareVisitPurpose(models.Model):
@@ -21,16 +26,25 @@ class CustcareVisit(models.Model):
 
     _name = "custcare.visit"
     _description = "Customer Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "custcare.numbered.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "custcare.numbered.mixin",
+        "custcare.retention.mixin",
+    ]
     _order = "plan_month desc, visit_date desc, id desc"
+    _check_company_auto = True
     _custcare_sequence_code = "custcare.visit"
+    _custcare_protected_fields = {"state": _lt("Report the Visit or Cancel")}
+    _custcare_evidence_states = ("done",)
+    _custcare_retention_erase = ("persons_met", "key_gains", "customer_reaction", "suggestions")
 
     name = fields.Char("Number", required=True, readonly=True, copy=False, default="/")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
     partner_id = fields.Many2one(
-        "res.partner", "Customer", required=True, index=True, tracking=True
+        "res.partner", "Customer", required=True, index=True, tracking=True, check_company=True
     )
     plan_type = fields.Selection(
         [("annual", "Annual Plan"), ("monthly", "Monthly Plan"), ("adhoc", "Ad hoc")],
@@ -40,12 +54,19 @@ class CustcareVisit(models.Model):
     )
     plan_month = fields.Date("Planned Month", required=True, tracking=True)
     visitor_id = fields.Many2one(
-        "res.users", required=True, default=lambda self: self.env.user, tracking=True
+        "res.users",
+        required=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+        index=True,
+        check_company=True,
     )
-    manager_id = fields.Many2one("res.users", "Accompanying Manager", tracking=True)
+    manager_id = fields.Many2one(
+        "res.users", "Accompanying Manager", tracking=True, check_company=True
+    )
     purpose_ids = fields.Many2many("custcare.visit.purpose", string="Purposes")
     visit_date = fields.Date(tracking=True)
-    persons_met = fields.Char("Whom We Met")
+    persons_met = fields.Char("Whom We Met", size=256)
     key_gains = fields.Text()
     customer_reaction = fields.Text("Customer Reactions and Opinions")
     suggestions = fields.Text("Improvement Suggestions")
@@ -54,6 +75,7 @@ class CustcareVisit(models.Model):
         [("planned", "Planned"), ("done", "Visited"), ("cancelled", "Cancelled")],
         default="planned",
         required=True,
+        readonly=True,
         tracking=True,
         index=True,
     )
@@ -64,6 +86,32 @@ class CustcareVisit(models.Model):
         aggregator="avg",
         help="100 for a visit made, 0 otherwise: its average is the plan's completion rate.",
     )
+
+    @api.constrains("plan_type", "plan_month", "visit_date")
+    def _check_visit_date(self):
+        today = fields.Date.context_today(self)
+        for visit in self.filtered("visit_date"):
+            if visit.visit_date > today:
+                raise ValidationError(
+                    self.env._("A visit is reported once it has taken place, not in advance.")
+                )
+            start = visit.plan_month.replace(day=1)
+            if visit.plan_type == "annual":
+                start, end = start.replace(month=1), start.replace(month=12, day=31)
+            elif visit.plan_type == "monthly":
+                end = start + relativedelta(months=1, days=-1)
+            else:
+                continue
+            if not start <= visit.visit_date <= end:
+                raise ValidationError(
+                    self.env._(
+                        "The visit of %(date)s falls outside its plan (%(start)s to %(end)s): "
+                        "record it on the plan of that period or as an ad hoc visit.",
+                        date=visit.visit_date,
+                        start=start,
+                        end=end,
+                    )
+                )
 
     @api.depends("state")
     def _compute_completion(self):
@@ -78,7 +126,7 @@ class CustcareVisit(models.Model):
                 raise UserError(
                     self.env._("Give the date of the visit and its key gains in the report.")
                 )
-            pending = visit.gift_ids.filtered(lambda g: g.state not in ("approved", "refused"))
+            pending = visit.gift_ids.filtered(lambda g: g.approval_state != "approved")
             if pending:
                 raise UserError(
                     self.env._(
@@ -87,33 +135,34 @@ class CustcareVisit(models.Model):
                         gift=pending[0].name,
                     )
                 )
-        self.write({"state": "done"})
+        self._custcare_write({"state": "done"})
         return True
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        if self.filtered(lambda v: v.state != "planned"):
+            raise UserError(self.env._("Only a planned visit can be cancelled."))
+        self._custcare_write({"state": "cancelled"})
         return True
-
-    def _custcare_destroy(self):
-        """Retention: erase the visit report, keep that the visit took place."""
-        self.ensure_one()
-        fields_ = ("persons_met", "key_gains", "customer_reaction", "suggestions")
-        erased = {name: self[name] for name in fields_}
-        self.write(dict.fromkeys(fields_, False))
-        return erased
 
 
 class CustcareGiftRequest(models.Model):
     """A gift for a customer: applied for and approved by a manager before the
-    visit (赠送礼品需事先申请批准)."""
+    visit (赠送礼品需事先申请批准), never by the person who asked."""
 
     _name = "custcare.gift.request"
     _description = "Customer Gift Request"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "custcare.approval.mixin"]
     _order = "id desc"
+    _check_company_auto = True
+    _approval_group = "custcare_base.group_custcare_manager"
+    _approval_key_fields = ("name", "value", "reason")
+    _custcare_protected_fields = {"handed_over": _lt("Hand Over")}
+    _custcare_fixed_fields = ("visit_id",)
 
-    name = fields.Char("Gift", required=True)
-    visit_id = fields.Many2one("custcare.visit", required=True, ondelete="cascade", index=True)
+    name = fields.Char("Gift", required=True, size=256)
+    visit_id = fields.Many2one(
+        "custcare.visit", required=True, ondelete="cascade", index=True, check_company=True
+    )
     company_id = fields.Many2one(related="visit_id.company_id", store=True)
     partner_id = fields.Many2one(related="visit_id.partner_id", store=True)
     reason = fields.Text(required=True)
@@ -122,47 +171,33 @@ class CustcareGiftRequest(models.Model):
     requested_by_id = fields.Many2one(
         "res.users", "Requested by", default=lambda self: self.env.user, readonly=True
     )
-    approved_by_id = fields.Many2one("res.users", "Approved by", readonly=True)
-    handed_over = fields.Boolean(readonly=True)
-    state = fields.Selection(
-        [
-            ("draft", "Draft"),
-            ("submitted", "Submitted"),
-            ("approved", "Approved"),
-            ("refused", "Refused"),
-        ],
-        default="draft",
-        required=True,
-        readonly=True,
-        tracking=True,
-    )
+    handed_over = fields.Boolean(readonly=True, copy=False)
 
     _value_positive = models.Constraint("CHECK(value > 0)", "A gift's value must be positive.")
 
-    def action_submit(self):
-        if self.filtered(lambda g: g.state != "draft"):
-            raise UserError(self.env._("Only a draft gift request can be submitted."))
-        self.write({"state": "submitted"})
-        return True
+    @api.model_create_multi
+    def create(self, vals_list):
+        visits = self.env["custcare.visit"].browse([v.get("visit_id") for v in vals_list])
+        if visits.filtered(lambda v: v.state != "planned"):
+            raise UserError(
+                self.env._(
+                    "A gift is applied for before the visit: this visit is no longer planned."
+                )
+            )
+        return super().create(vals_list)
 
-    def _check_manager(self):
-        if not self.env.user.has_group("custcare_base.group_custcare_manager"):
-            raise AccessError(self.env._("Only a manager approves gifts to customers."))
-        if self.filtered(lambda g: g.state != "submitted"):
-            raise UserError(self.env._("Only a submitted gift request can be decided."))
+    def _custcare_before_submit(self):
+        if self.visit_id.filtered(lambda v: v.state != "planned"):
+            raise UserError(
+                self.env._("A gift is approved before the visit: this visit has taken place.")
+            )
 
-    def action_approve(self):
-        self._check_manager()
-        self.write({"state": "approved", "approved_by_id": self.env.uid})
-        return True
-
-    def action_refuse(self):
-        self._check_manager()
-        self.write({"state": "refused", "approved_by_id": self.env.uid})
-        return True
+    def _custcare_self_approval_users(self):
+        self.ensure_one()
+        return self.requested_by_id
 
     def action_hand_over(self):
-        if self.filtered(lambda g: g.state != "approved"):
+        if self.filtered(lambda g: g.approval_state != "approved"):
             raise UserError(self.env._("A gift is handed over only once a manager approved it."))
-        self.write({"handed_over": True})
+        self._custcare_write({"handed_over": True})
         return True

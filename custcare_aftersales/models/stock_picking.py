@@ -24,6 +24,17 @@ class StockPicking(models.Model):
     custcare_received_at = fields.Datetime("Receipt Confirmed on", copy=False, readonly=True)
     custcare_received_by = fields.Char("Received by", copy=False, readonly=True)
 
+    def write(self, vals):
+        """The customer's receipt confirmation comes only from their page."""
+        forged = {"custcare_received_at", "custcare_received_by", "custcare_access_token"} & set(
+            vals
+        )
+        if forged and not self.env.su:
+            raise UserError(
+                self.env._("The receipt is confirmed by the customer on the delivery's page.")
+            )
+        return super().write(vals)
+
     def _custcare_ensure_token(self):
         for picking in self.filtered(lambda p: not p.sudo().custcare_access_token):
             picking.sudo().custcare_access_token = uuid.uuid4().hex
@@ -67,7 +78,7 @@ class StockPicking(models.Model):
             raise UserError(self.env._("Only a delivered customer shipment can be tracked."))
         if self.custcare_callback_plan_ids:
             raise UserError(self.env._("This delivery is already tracked."))
-        plan = self.env["custcare.callback.plan"].create(
+        plan = self.env["custcare.callback.plan"]._custcare_create(
             {
                 "name": self.origin or self.name,
                 "partner_id": self.partner_id.commercial_partner_id.id,
@@ -93,7 +104,9 @@ class StockPicking(models.Model):
         name = (received_by or "").strip()
         if not name:
             raise UserError(self.env._("Please give the name of the person who received it."))
-        self.write({"custcare_received_at": fields.Datetime.now(), "custcare_received_by": name})
+        self.sudo().write(
+            {"custcare_received_at": fields.Datetime.now(), "custcare_received_by": name}
+        )
         self.message_post(
             body=self.env._("Receipt confirmed online by %(name)s.", name=name),
             message_type="notification",

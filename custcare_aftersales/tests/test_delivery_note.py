@@ -163,8 +163,15 @@ class TestDeliveryNote(CustcareHttpCase):
         page = self.url_open("/my/returns")
         self.assertIn(mine.name, page.text)
         self.assertNotIn(theirs.name, page.text)
+        # through the API too: their own company's deliveries and returns only
+        self.assertEqual(
+            self.picking.with_user(self.user_portal).read(["name"])[0]["name"], self.picking.name
+        )
         with self.assertRaises(AccessError):
-            self.picking.with_user(self.user_portal).read(["name"])
+            other_picking.with_user(self.user_portal).read(["name"])
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.user_portal).read(["name"])
+        self.assertEqual(mine.with_user(self.user_portal).read()[0]["name"], mine.name)
 
     def test_token_hidden_from_customers(self):
         self.picking._custcare_ensure_token()

@@ -27,8 +27,16 @@ class TestPartnerCounts(CustcareCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
+        # the staff member counts what the record rules show them: their own customers
         cls.customers = env["res.partner"].create(
-            [{"name": f"售后客户 {i}", "is_company": True} for i in range(24)]
+            [
+                {
+                    "name": f"售后客户 {i}",
+                    "is_company": True,
+                    "account_manager_id": cls.user_staff.id,
+                }
+                for i in range(24)
+            ]
         )
         product = env["product.product"].create({"name": "控制柜"})
         with freeze_time("2026-01-10"):

@@ -93,18 +93,23 @@ class TestAftersalesRefusals(CustcareCase):
             )
 
     def test_visit_and_gift_steps(self):
-        self.visit.action_cancel()
-        with self.assertRaises(UserError):
-            self.visit.action_done()  # cancelled
         self.gift.action_submit()
         with self.assertRaises(UserError):
             self.gift.action_submit()  # already submitted
-        self.assertEqual(self.gift.state, "submitted")
+        self.assertEqual(self.gift.approval_state, "submitted")
         with self.assertRaises(AccessError):
-            self.gift.with_user(self.user_staff).action_refuse()
+            self.gift.with_user(self.user_staff).action_reject()
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
             self.env["custcare.gift.request"].create(
                 {"visit_id": self.visit.id, "name": "x", "value": 0, "reason": "x"}
+            )
+        self.visit.action_cancel()
+        with self.assertRaises(UserError):
+            self.visit.action_done()  # cancelled
+        # no gift for a visit that is no longer planned
+        with self.assertRaises(UserError):
+            self.env["custcare.gift.request"].create(
+                {"visit_id": self.visit.id, "name": "茶叶", "value": 200, "reason": "补送"}
             )
         with self.assertRaises(AccessError):
             self.env.ref("custcare_aftersales.visit_purpose_1").with_user(self.user_staff).write(

@@ -50,7 +50,7 @@ class TestAftersalesRetention(CustcareCase):
         with freeze_time(date(2024, 1, 9) + relativedelta(years=1)):
             for policy, record in policies.items():
                 self.assertNotIn(record, policy._records_due(), policy.name)
-        erased = service._custcare_destroy()
+        erased = service._custcare_destroy()[service.id]
         self.assertEqual(erased["diagnosis"], "密封圈老化")
         self.assertFalse(service.contact_name or service.diagnosis or service.picked_up_by)
         visit._custcare_destroy()

@@ -23,8 +23,9 @@ class TestReturns(CustcareCase):
         cls.caps = env["product.product"].create({"name": "瓶盖 28mm", "is_storable": True})
         cls.lot = env["stock.lot"].create({"name": "F-20261020", "product_id": cls.film.id})
         cls.stock = env.ref("stock.stock_location_stock")
-        cls.inspection = env.ref("custcare_aftersales.stock_location_return_inspection")
-        cls.nonconforming = env.ref("custcare_aftersales.stock_location_nonconforming")
+        warehouse = env.ref("stock.warehouse0")
+        cls.inspection = warehouse.custcare_inspection_loc_id
+        cls.nonconforming = warehouse.custcare_nonconforming_loc_id
         # 4 rolls of film in stock; caps: none
         env["stock.quant"]._update_available_quantity(cls.film, cls.stock, 4, lot_id=cls.lot)
 
@@ -70,6 +71,10 @@ class TestReturns(CustcareCase):
         self.assertEqual(receipt.picking_type_id.code, "incoming")
         self.assertEqual(receipt.move_line_ids.lot_id, self.lot)
         film, caps = ret.line_ids
+        # only QC enters the split
+        with self.assertRaises(AccessError):
+            film.write({"qty_conforming": 7, "qty_nonconforming": 3})
+        film, caps = film.with_user(self.user_qc), caps.with_user(self.user_qc)
         film.write({"qty_conforming": 7, "qty_nonconforming": 3})
         caps.write({"qty_conforming": 0, "qty_nonconforming": 400})
         # only QC decides; the quantities must add up
@@ -87,6 +92,16 @@ class TestReturns(CustcareCase):
         self.assertEqual(self._qty(self.caps, self.nonconforming), 400)
         self.assertEqual(self._qty(self.film, self.inspection), 0)
         self.assertEqual(self._qty(self.caps, self.inspection), 0)
+        # where the goods went is on the return, one transfer each way
+        self.assertEqual(ret.conforming_picking_id.location_dest_id, self.stock)
+        self.assertEqual(ret.nonconforming_picking_id.location_dest_id, self.nonconforming)
+        self.assertEqual(len(ret.nonconforming_picking_id.move_ids), 2)
+        self.assertEqual(ret.inspected_by_id, self.user_qc)
+        # what was returned and QC's split are fixed now
+        with self.assertRaises(UserError):
+            film.write({"qty_conforming": 10, "qty_nonconforming": 0})
+        with self.assertRaises(UserError):
+            ret.line_ids[0].write({"quantity": 1})
         # 补货: film is in stock (11 ≥ 3), caps are short (100 < 400): a notice for 300
         ret.action_replenish()
         replacement = ret.replacement_picking_id
@@ -106,9 +121,10 @@ class TestReturns(CustcareCase):
     def test_answered_like_a_complaint(self):
         ret = self._return()
         ret.action_receive()
-        ret.line_ids.write({"qty_conforming": 0})
-        ret.line_ids[0].qty_nonconforming = 10
-        ret.line_ids[1].qty_nonconforming = 500
+        lines = ret.line_ids.with_user(self.user_qc)
+        lines.write({"qty_conforming": 0})
+        lines[0].qty_nonconforming = 10
+        lines[1].qty_nonconforming = 500
         ret.with_user(self.user_qc).action_inspected()
         ret.result = "<p>全部退换，补发新货。</p>"
         ret.action_submit()

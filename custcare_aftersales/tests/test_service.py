@@ -110,11 +110,14 @@ class TestService(CustcareHttpCase):
             diagnosis="螺杆磨损超限，更换螺杆组件。",
             hours=6,
             hourly_rate=150,
-            intake_date="2026-07-02",
-            returned_date="2026-07-05",
             picked_up_by="刘工",
             part_ids=[(0, 0, {"product_id": self.screw.id, "quantity": 1, "unit_cost": 8600})],
         )
+        with freeze_time("2026-07-02"):
+            request.action_receive_product()
+            request.action_repaired()
+        with freeze_time("2026-07-05"):
+            request.action_return_product()
         pages = {}
         for key, (code, title) in REPORTS.items():
             html, text, _pdf = self.render_controlled(

@@ -31,7 +31,7 @@ class TestVisits(CustcareHttpCase):
     def _report(self, visit):
         visit.write(
             {
-                "visit_date": "2026-03-12",
+                "visit_date": visit.plan_month.replace(day=12),
                 "persons_met": "张总经理、采购部李经理",
                 "key_gains": "收回逾期货款 12 万元，确认二季度订单意向。",
                 "customer_reaction": "对交货及时性满意，希望缩短维修响应时间。",
@@ -56,7 +56,7 @@ class TestVisits(CustcareHttpCase):
         for user in (self.user_staff, self.user_qc):
             with self.assertRaises(AccessError):
                 gift.with_user(user).action_approve()
-        self.assertEqual(gift.state, "submitted")
+        self.assertEqual(gift.approval_state, "submitted")
         with self.assertRaises(UserError):
             visit.action_done()  # submitted is not approved
         gift.with_user(self.user_manager).action_approve()

@@ -1,4 +1,7 @@
+from . import custcare_evidence_mixin
+from . import custcare_retention_mixin
 from . import custcare_approval_mixin
+from . import custcare_portal_mixin
 from . import custcare_numbered_mixin
 from . import custcare_form_control
 from . import res_company
@@ -15,3 +18,4 @@ from . import custcare_retention_policy
 from . import custcare_destruction
 from . import ir_actions_report
 from . import custcare_capa
+from . import ir_model

@@ -1,13 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import LazyTranslate
 
-# Only this module's own methods hold this object: a context coming from a
-# client (JSON) can never carry it, so approval fields cannot be forged.
-_TRUSTED = object()
-APPROVAL_FIELDS = frozenset(
-    {"approval_state", "submitted_by_id", "submitted_date", "approved_by_id", "approved_date"}
-)
+_lt = LazyTranslate(__name__)
 
 APPROVAL_STATES = [
     ("draft", "Draft"),
@@ -15,22 +11,32 @@ APPROVAL_STATES = [
     ("approved", "Approved"),
     ("to_reapprove", "To Re-approve"),
 ]
+_BY_APPROVAL = _lt("Submit, Approve or Send Back")
+APPROVAL_ACTIVITY = "custcare_base.mail_activity_type_approval"
 
 
 class CustcareApprovalMixin(models.AbstractModel):
-    """Approval by the general manager (审批确认), shared by every custcare record.
+    """Approval (审批确认), shared by every custcare record that needs one.
 
-    draft → submitted → approved. Only members of ``_approval_group`` approve.
-    Changing one of ``_approval_key_fields`` on an approved record sends it back
-    to "to re-approve" and says so in the chatter. Records that use the mixin
-    also inherit ``mail.thread``.
+    draft → submitted → approved. Only members of ``_approval_group`` approve,
+    and never for themselves (see :meth:`_custcare_self_approval_users`).
+    Submitting puts an approval activity on the approver's to-do list; it goes
+    away when the record is approved or sent back. Changing one of
+    ``_approval_key_fields`` on an approved record sends it back to "to
+    re-approve" and says so in the chatter. Records that use the mixin also
+    inherit ``mail.thread`` and ``mail.activity.mixin``.
     """
 
     _name = "custcare.approval.mixin"
+    _inherit = ["custcare.evidence.mixin"]
     _description = "Custcare Approval"
 
     _approval_group = "custcare_base.group_custcare_gm"
     _approval_key_fields = ()
+    _custcare_protected_fields = dict.fromkeys(
+        ("approval_state", "submitted_by_id", "submitted_date", "approved_by_id", "approved_date"),
+        _BY_APPROVAL,
+    )
 
     approval_state = fields.Selection(
         APPROVAL_STATES,
@@ -47,33 +53,21 @@ class CustcareApprovalMixin(models.AbstractModel):
     approved_by_id = fields.Many2one("res.users", "Approved by", readonly=True, copy=False)
     approved_date = fields.Datetime("Approved on", readonly=True, copy=False)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if any(APPROVAL_FIELDS & set(vals) for vals in vals_list) and not self._trusted():
-            raise UserError(self.env._("A new record always starts as a draft."))
-        return super().create(vals_list)
-
     def write(self, vals):
-        trusted = self._trusted()
-        if APPROVAL_FIELDS & set(vals) and not trusted:
-            raise UserError(
-                self.env._("The approval status changes only through Submit and Approve.")
-            )
         changed = set(vals) & self._get_approval_key_fields()
-        if not changed or trusted:
+        if not changed or self._custcare_trusted():
             return super().write(vals)
         approved = self.filtered(lambda r: r.approval_state == "approved")
         old = {r.id: {f: r[f] for f in changed} for r in approved}
         res = super().write(vals)
         moved = approved.filtered(lambda r: any(r[f] != old[r.id][f] for f in changed))
         if moved:
-            moved._approval_write({"approval_state": "to_reapprove"})
+            moved._custcare_write({"approval_state": "to_reapprove"})
             labels = ", ".join(self._fields[f]._description_string(self.env) for f in changed)
             for record in moved:
                 record.message_post(
                     body=self.env._(
-                        "Key information changed (%(fields)s): approval by the general "
-                        "manager is needed again.",
+                        "Key information changed (%(fields)s): it must be approved again.",
                         fields=labels,
                     ),
                     message_type="notification",
@@ -93,11 +87,16 @@ class CustcareApprovalMixin(models.AbstractModel):
         names = param.split(",") if param else self._approval_key_fields
         return {n.strip() for n in names if n.strip() in self._fields}
 
-    def _trusted(self):
-        return self.env.context.get("custcare_approval_write") is _TRUSTED
+    def _custcare_is_evidence(self):
+        return super()._custcare_is_evidence() | self.filtered(
+            lambda r: r.approval_state != "draft"
+        )
 
-    def _approval_write(self, vals):
-        return self.with_context(custcare_approval_write=_TRUSTED).write(vals)
+    # -------------------------------------------------------------- approvers
+    def _custcare_self_approval_users(self):
+        """Users who may not approve this record (the one it concerns)."""
+        self.ensure_one()
+        return self.env["res.users"]
 
     def _check_approver(self):
         if not self.env.user.has_group(self._approval_group):
@@ -109,20 +108,55 @@ class CustcareApprovalMixin(models.AbstractModel):
                     what=self._description,
                 )
             )
+        for record in self:
+            if self.env.user in record._custcare_self_approval_users():
+                raise AccessError(
+                    self.env._(
+                        "%(record)s concerns you: another approver must decide on it.",
+                        record=record.display_name,
+                    )
+                )
 
+    def _custcare_approver(self):
+        """The user whose to-do list gets the approval activity: a member of
+        the approval group in the record's company, not the submitter when
+        someone else can approve."""
+        self.ensure_one()
+        users = (
+            self.env.ref(self._approval_group)
+            .sudo()
+            .all_user_ids.filtered(lambda u: u.active and not u.share)
+            .sorted("id")
+        )
+        company = self["company_id"] if "company_id" in self._fields else self.env.company
+        if company:
+            users = users.filtered(lambda u: company in u.company_ids) or users
+        allowed = users - self._custcare_self_approval_users()
+        return (allowed - self.env.user)[:1] or allowed[:1]
+
+    # ----------------------------------------------------------------- flow
     def action_submit(self):
         wrong = self.filtered(lambda r: r.approval_state not in ("draft", "to_reapprove"))
         if wrong:
             raise UserError(
                 self.env._("Only draft records or records to re-approve can be submitted.")
             )
-        self._approval_write(
+        self._custcare_before_submit()
+        self._custcare_write(
             {
                 "approval_state": "submitted",
                 "submitted_by_id": self.env.uid,
                 "submitted_date": fields.Datetime.now(),
             }
         )
+        for record in self:
+            approver = record._custcare_approver()
+            if approver:
+                record.sudo().activity_schedule(
+                    APPROVAL_ACTIVITY,
+                    user_id=approver.id,
+                    summary=self.env._("Approve %(what)s", what=record._description),
+                )
         return True
 
     def action_approve(self):
@@ -131,23 +165,31 @@ class CustcareApprovalMixin(models.AbstractModel):
         if wrong:
             raise UserError(self.env._("Only submitted records can be approved."))
         self._custcare_before_approve()
-        self._approval_write(
+        self._custcare_write(
             {
                 "approval_state": "approved",
                 "approved_by_id": self.env.uid,
                 "approved_date": fields.Datetime.now(),
             }
         )
+        self.sudo().activity_feedback([APPROVAL_ACTIVITY])
         self._custcare_after_approve()
         return True
 
     def action_reject(self):
+        """Send back: the record returns to its author as a draft."""
         self._check_approver()
         wrong = self.filtered(lambda r: r.approval_state != "submitted")
         if wrong:
             raise UserError(self.env._("Only submitted records can be sent back."))
-        self._approval_write({"approval_state": "draft"})
+        self._custcare_write({"approval_state": "draft"})
+        self.sudo().activity_unlink([APPROVAL_ACTIVITY])
+        self._custcare_after_reject()
         return True
+
+    @api.private
+    def _custcare_before_submit(self):
+        """Hook: raise to refuse a submission (missing data, say)."""
 
     @api.private
     def _custcare_before_approve(self):
@@ -156,3 +198,7 @@ class CustcareApprovalMixin(models.AbstractModel):
     @api.private
     def _custcare_after_approve(self):
         """Hook: what approval sets in motion."""
+
+    @api.private
+    def _custcare_after_reject(self):
+        """Hook: what sending back sets in motion."""

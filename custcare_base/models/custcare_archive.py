@@ -30,7 +30,12 @@ class CustcareArchive(models.Model):
 
     _name = "custcare.archive"
     _description = "Customer Archive"
-    _inherit = ["mail.thread", "mail.activity.mixin", "custcare.approval.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "custcare.approval.mixin",
+        "custcare.retention.mixin",
+    ]
     _order = "partner_id"
     _rec_name = "partner_id"
     _check_company_auto = True
@@ -43,7 +48,13 @@ class CustcareArchive(models.Model):
     )
 
     partner_id = fields.Many2one(
-        "res.partner", "Customer", required=True, ondelete="cascade", index=True, tracking=True
+        "res.partner",
+        "Customer",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        tracking=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -102,10 +113,17 @@ class CustcareArchive(models.Model):
         help="When the customer relationship ended (the contact was archived): the "
         "retention period of the archive runs from this date.",
     )
-    destroyed = fields.Boolean(readonly=True, copy=False)
     note = fields.Html()
 
-    _partner_uniq = models.Constraint("UNIQUE(partner_id)", "A customer has only one archive.")
+    _partner_company_uniq = models.Constraint(
+        "UNIQUE(partner_id, company_id)", "A customer has only one archive per company."
+    )
+    _custcare_retention_erase = (
+        *CONFIDENTIAL_FIELDS,
+        "legal_representative",
+        "business_scope",
+        "note",
+    )
 
     @api.depends("credential_ids.expiry_date")
     def _compute_credential_state(self):
@@ -139,12 +157,37 @@ class CustcareArchive(models.Model):
         self._check_export(fields)
         return super()._export_rows(fields, _is_toplevel_call=_is_toplevel_call)
 
-    @api.readonly
-    def web_read(self, specification):
-        result = super().web_read(specification)
-        if set(specification) & set(CONFIDENTIAL_FIELDS):
+    def _read_format(self, fnames, load="_classic_read"):
+        """Every read of confidential values leaves a trace (form, list, API,
+        search_read), one INSERT for the batch."""
+        result = super()._read_format(fnames, load=load)
+        if set(fnames) & set(CONFIDENTIAL_FIELDS):
             self.env["custcare.access.log"]._log_access(self)
         return result
+
+    @api.model
+    def _read_group(
+        self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
+    ):
+        """Grouping or summing by a confidential field reads it too: trace the
+        archives behind the groups."""
+        names = {spec.split(":")[0].split(".")[0] for spec in (*groupby, *aggregates)}
+        if names & set(CONFIDENTIAL_FIELDS) and not self.env.su:
+            self.env["custcare.access.log"]._log_access(self.search(domain))
+        return super()._read_group(
+            domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order
+        )
+
+    def write(self, vals):
+        if (
+            "keeper_id" in vals
+            and not self.env.su
+            and not self.env.user.has_group("custcare_base.group_custcare_archive_keeper")
+        ):
+            raise AccessError(
+                self.env._("Only an archive keeper or a manager assigns the keeper of an archive.")
+            )
+        return super().write(vals)
 
     def action_open_partner(self):
         self.ensure_one()
@@ -157,19 +200,26 @@ class CustcareArchive(models.Model):
         self.env.add_to_compute(self._fields["credential_state"], archives)
         archives.flush_recordset(["credential_state"])
 
+    @api.model
+    def _custcare_destruction_method(self):
+        return self.env._(
+            "Confidential data (credit, production profile, registered capital), the legal "
+            "representative, business scope and notes erased from the database; credentials "
+            "and their scans deleted. The customer and the archive's existence are kept."
+        )
+
     def _custcare_destroy(self):
-        """Anonymise the archive; return what was erased (for the hash)."""
-        self.ensure_one()
-        erased_fields = (*CONFIDENTIAL_FIELDS, "legal_representative", "business_scope", "note")
-        erased = {name: self[name] for name in erased_fields}
-        erased["credentials"] = [
-            (c.kind, c.number, c.authority, str(c.issue_date), str(c.expiry_date))
-            for c in self.credential_ids
-        ]
+        """Anonymise the archives; return what was erased (for the hash)."""
+        erased = super()._custcare_destroy()
+        for archive in self:
+            erased[archive.id]["credentials"] = [
+                (c.kind, c.number, c.authority, str(c.issue_date), str(c.expiry_date))
+                for c in archive.credential_ids
+            ]
         self.credential_ids.attachment_ids.unlink()
         self.credential_ids.unlink()
-        self._approval_write(
-            dict.fromkeys(erased_fields, False) | {"destroyed": True, "registered_capital": 0}
-        )
-        self.message_post(body=self.env._("The archive was destroyed after its retention period."))
+        for archive in self:
+            archive.message_post(
+                body=self.env._("The archive was destroyed after its retention period.")
+            )
         return erased

@@ -3,6 +3,9 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 RECHECK_PARAM = "custcare_base.capa_recheck_days"
 
@@ -17,9 +20,29 @@ class CustcareCapa(models.Model):
 
     _name = "custcare.capa"
     _description = "Corrective and Preventive Action Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "custcare.numbered.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "custcare.numbered.mixin",
+        "custcare.retention.mixin",
+    ]
     _order = "id desc"
+    _check_company_auto = True
     _custcare_sequence_code = "custcare.capa"
+    _custcare_protected_fields = {
+        "state": _lt("Issue, Mark Implemented, Verify or Cancel"),
+        "source_ref": _lt("the action on the complaint, return or campaign that raises it"),
+    }
+    _custcare_evidence_states = ("issued", "implemented", "verified", "cancelled")
+    _custcare_retention_erase = (
+        "nonconformity",
+        "containment",
+        "root_cause",
+        "corrective_action",
+        "preventive_action",
+        "implementation",
+        "verification_note",
+    )
 
     name = fields.Char("Number", required=True, readonly=True, copy=False, default="/")
     company_id = fields.Many2one(
@@ -28,7 +51,10 @@ class CustcareCapa(models.Model):
     source_ref = fields.Reference(
         selection="_selection_source_ref", string="Source Document", readonly=True
     )
-    partner_id = fields.Many2one("res.partner", "Customer", index=True)
+    source_name = fields.Char(
+        "Source", readonly=True, help="The source document's name, kept if it disappears."
+    )
+    partner_id = fields.Many2one("res.partner", "Customer", index=True, check_company=True)
     # The request
     nonconformity = fields.Html(required=True)
     containment = fields.Html("Containment Action")
@@ -36,7 +62,7 @@ class CustcareCapa(models.Model):
     corrective_action = fields.Html()
     preventive_action = fields.Html()
     department = fields.Char("Responsible Department", tracking=True)
-    responsible_id = fields.Many2one("res.users", tracking=True, index=True)
+    responsible_id = fields.Many2one("res.users", tracking=True, index=True, check_company=True)
     due_date = fields.Date(tracking=True)
     # Implementation and verification
     implementation = fields.Html()
@@ -65,6 +91,14 @@ class CustcareCapa(models.Model):
     def _selection_source_ref(self):
         return [(m.model, m.name) for m in self.env["ir.model"].sudo().search([])]
 
+    @api.private
+    def _custcare_prepare_create(self, vals_list):
+        super()._custcare_prepare_create(vals_list)
+        for vals in vals_list:
+            if vals.get("source_ref") and not vals.get("source_name"):
+                model, res_id = vals["source_ref"].split(",")
+                vals["source_name"] = self.env[model].browse(int(res_id)).sudo().display_name
+
     def action_issue(self):
         if self.filtered(lambda c: c.state != "draft"):
             raise UserError(self.env._("Only a draft request can be issued."))
@@ -73,7 +107,7 @@ class CustcareCapa(models.Model):
             raise UserError(
                 self.env._("Give a responsible person and a due date before issuing the request.")
             )
-        self.write({"state": "issued"})
+        self._custcare_write({"state": "issued"})
         for capa in self:
             capa.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -90,7 +124,9 @@ class CustcareCapa(models.Model):
             raise UserError(
                 self.env._("Describe the corrective action and how it was implemented first.")
             )
-        self.write({"state": "implemented", "implemented_date": fields.Date.context_today(self)})
+        self._custcare_write(
+            {"state": "implemented", "implemented_date": fields.Date.context_today(self)}
+        )
         self.activity_feedback(["mail.mail_activity_data_todo"])
         return True
 
@@ -104,7 +140,7 @@ class CustcareCapa(models.Model):
         self._check_verifier()
         days = int(self.env["ir.config_parameter"].sudo().get_param(RECHECK_PARAM, "90") or 90)
         today = fields.Date.context_today(self)
-        self.write(
+        self._custcare_write(
             {
                 "state": "verified",
                 "verified_by_id": self.env.uid,
@@ -125,7 +161,7 @@ class CustcareCapa(models.Model):
         """Not effective: back to the responsible department."""
         self._check_verifier()
         for capa in self:
-            capa.write(
+            capa._custcare_write(
                 {
                     "state": "issued",
                     "reopen_count": capa.reopen_count + 1,
@@ -148,21 +184,5 @@ class CustcareCapa(models.Model):
     def action_cancel(self):
         if self.filtered(lambda c: c.state == "verified"):
             raise UserError(self.env._("A verified request cannot be cancelled."))
-        self.write({"state": "cancelled"})
+        self._custcare_write({"state": "cancelled"})
         return True
-
-    def _custcare_destroy(self):
-        """Retention: erase the texts of an old request, keep its number."""
-        self.ensure_one()
-        texts = (
-            "nonconformity",
-            "containment",
-            "root_cause",
-            "corrective_action",
-            "preventive_action",
-            "implementation",
-            "verification_note",
-        )
-        erased = {name: self[name] for name in texts}
-        self.write(dict.fromkeys(texts, False))
-        return erased

@@ -20,8 +20,10 @@ class CustcareCredential(models.Model):
     """A legal qualification document of a customer (营业执照, 税务登记, ...)."""
 
     _name = "custcare.credential"
+    _inherit = ["custcare.evidence.mixin"]
     _description = "Customer Credential"
     _order = "expiry_date, id"
+    _check_company_auto = True
 
     archive_id = fields.Many2one("custcare.archive", required=True, ondelete="cascade", index=True)
     partner_id = fields.Many2one(related="archive_id.partner_id", store=True, string="Customer")
@@ -118,9 +120,10 @@ class CustcareCredential(models.Model):
         return dict(self._fields["kind"]._description_selection(self.env))[self.kind]
 
     def write(self, vals):
-        if "expiry_date" in vals and "reminded_expiry_date" not in vals:
-            vals = dict(vals, reminded_expiry_date=False)  # a renewed credential: remind again
-        return super().write(vals)
+        res = super().write(vals)
+        if "expiry_date" in vals:
+            self._custcare_write({"reminded_expiry_date": False})  # renewed: remind again
+        return res
 
     @api.model
     def _cron_remind_expiry(self, batch_size=500):

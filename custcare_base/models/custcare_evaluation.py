@@ -15,11 +15,12 @@ class CustcareEvaluation(models.Model):
     _description = "Customer Evaluation"
     _inherit = ["mail.thread", "mail.activity.mixin", "custcare.approval.mixin"]
     _order = "date desc, id desc"
+    _check_company_auto = True
     _approval_group = "custcare_base.group_custcare_manager"
     _approval_key_fields = tuple(f"score_{i}" for i in INDICATORS)
 
     partner_id = fields.Many2one(
-        "res.partner", "Customer", required=True, index=True, tracking=True
+        "res.partner", "Customer", required=True, index=True, tracking=True, check_company=True
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company

@@ -1,6 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 CRITERIA = (
     "management_level",
@@ -15,16 +18,28 @@ SCORES = [("1", "1 - Poor"), ("2", "2"), ("3", "3 - Fair"), ("4", "4"), ("5", "5
 
 class CustcareInvestigation(models.Model):
     """New-customer selection (新用户选择): a desk or on-site investigation
-    before a customer is accepted and archived."""
+    before a customer is accepted and archived. A manager decides (审批):
+    accepting makes a potential customer with a draft archive."""
 
     _name = "custcare.investigation"
     _description = "New Customer Investigation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "custcare.approval.mixin"]
     _order = "id desc"
+    _check_company_auto = True
+    _approval_group = "custcare_base.group_custcare_manager"
+    _approval_key_fields = (*CRITERIA, "findings", "partner_id")
+    _custcare_protected_fields = {"decision": _lt("Accept or Reject")}
 
     name = fields.Char("Candidate", required=True, tracking=True)
     uscc = fields.Char("Unified Social Credit Code")
-    partner_id = fields.Many2one("res.partner", "Customer", tracking=True, copy=False)
+    partner_id = fields.Many2one(
+        "res.partner",
+        "Customer",
+        tracking=True,
+        copy=False,
+        check_company=True,
+        help="An existing contact under investigation; accepting creates it otherwise.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -46,6 +61,9 @@ class CustcareInvestigation(models.Model):
     findings = fields.Html()
     attachment_ids = fields.Many2many("ir.attachment", string="Evidence")
     # Decision
+    decision = fields.Selection(
+        [("accepted", "Accept"), ("rejected", "Reject")], readonly=True, copy=False, tracking=True
+    )
     state = fields.Selection(
         [
             ("draft", "Investigating"),
@@ -53,12 +71,11 @@ class CustcareInvestigation(models.Model):
             ("accepted", "Accepted"),
             ("rejected", "Rejected"),
         ],
-        default="draft",
-        required=True,
-        readonly=True,
+        compute="_compute_state",
+        store=True,
         tracking=True,
     )
-    decided_by_id = fields.Many2one("res.users", readonly=True)
+    decided_by_id = fields.Many2one(related="approved_by_id", string="Decided by")
     decision_note = fields.Text()
 
     @api.depends(*CRITERIA)
@@ -67,10 +84,18 @@ class CustcareInvestigation(models.Model):
             scores = [int(investigation[c]) for c in CRITERIA if investigation[c]]
             investigation.average_score = sum(scores) / len(scores) if scores else 0.0
 
-    def action_submit(self):
+    @api.depends("approval_state", "decision")
+    def _compute_state(self):
         for investigation in self:
-            if investigation.state != "draft":
-                raise UserError(self.env._("Only an investigation in progress can be submitted."))
+            if investigation.approval_state == "approved":
+                investigation.state = investigation.decision or "accepted"
+            elif investigation.approval_state == "submitted":
+                investigation.state = "submitted"
+            else:
+                investigation.state = "draft"
+
+    def _custcare_before_submit(self):
+        for investigation in self:
             missing = [c for c in CRITERIA if not investigation[c]]
             if missing:
                 labels = ", ".join(self._fields[c]._description_string(self.env) for c in missing)
@@ -79,19 +104,28 @@ class CustcareInvestigation(models.Model):
                         "Score every criterion before submitting: %(missing)s.", missing=labels
                     )
                 )
-        self.write({"state": "submitted"})
-        return True
 
-    def _check_decider(self):
-        if not self.env.user.has_group("custcare_base.group_custcare_manager"):
-            raise AccessError(self.env._("Only a Customer Care manager decides on new customers."))
-        if self.filtered(lambda i: i.state != "submitted"):
+    def _custcare_self_approval_users(self):
+        self.ensure_one()
+        return self.investigator_id
+
+    def _decide(self, decision):
+        self._check_approver()
+        if self.filtered(lambda i: i.approval_state != "submitted"):
             raise UserError(self.env._("Only submitted investigations can be decided."))
+        self._custcare_write({"decision": decision})
+        return self.action_approve()
 
     def action_accept(self):
         """Accept the customer: a potential customer with a draft archive."""
-        self._check_decider()
-        for investigation in self:
+        return self._decide("accepted")
+
+    def action_decline(self):
+        """Reject the candidate (the decision is final and approved)."""
+        return self._decide("rejected")
+
+    def _custcare_after_approve(self):
+        for investigation in self.filtered(lambda i: i.decision == "accepted"):
             partner = investigation.partner_id
             if not partner:
                 partner = self.env["res.partner"].create(
@@ -103,16 +137,10 @@ class CustcareInvestigation(models.Model):
                         "company_id": investigation.company_id.id,
                     }
                 )
-            if not partner.custcare_archive_id:
+            if not partner.custcare_archive_ids.filtered(
+                lambda a, c=investigation.company_id: a.company_id == c
+            ):
                 self.env["custcare.archive"].sudo().create(
                     {"partner_id": partner.id, "company_id": investigation.company_id.id}
                 )
-            investigation.write(
-                {"state": "accepted", "partner_id": partner.id, "decided_by_id": self.env.uid}
-            )
-        return True
-
-    def action_reject(self):
-        self._check_decider()
-        self.write({"state": "rejected", "decided_by_id": self.env.uid})
-        return True
+            investigation._custcare_write({"partner_id": partner.id})

@@ -4,19 +4,29 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
 from odoo.tools.safe_eval import safe_eval
 
 
 class CustcareRetentionPolicy(models.Model):
     """How long one kind of record is kept (记录保存) before it is proposed for
-    destruction (销毁). Other custcare addons add their record types."""
+    destruction (销毁). Only record types that declare themselves retainable
+    (``custcare.retention.mixin``) can have a policy."""
 
     _name = "custcare.retention.policy"
     _description = "Record Retention Policy"
     _order = "model_id, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
-    model_id = fields.Many2one("ir.model", "Record Type", required=True, ondelete="cascade")
+    model_id = fields.Many2one(
+        "ir.model",
+        "Record Type",
+        required=True,
+        ondelete="cascade",
+        domain="[('id', 'in', retainable_model_ids)]",
+    )
+    retainable_model_ids = fields.Many2many("ir.model", compute="_compute_retainable_model_ids")
     model = fields.Char(related="model_id.model", store=True)
     date_field = fields.Char(
         "Reference Date Field",
@@ -33,9 +43,32 @@ class CustcareRetentionPolicy(models.Model):
         "CHECK(years > 0)", "The retention period must be at least one year."
     )
 
+    @api.model
+    def _retainable_models(self):
+        """Names of the models that can be destroyed by custcare."""
+        return sorted(
+            name
+            for name, cls in self.env.registry.items()
+            if getattr(cls, "_custcare_retainable", False) and not cls._abstract
+        )
+
+    def _compute_retainable_model_ids(self):
+        models_ = self.env["ir.model"].sudo().search([("model", "in", self._retainable_models())])
+        for policy in self:
+            policy.retainable_model_ids = models_
+
     @api.constrains("model_id", "date_field", "domain")
     def _check_definition(self):
+        retainable = self._retainable_models()
         for policy in self:
+            if policy.model not in retainable:
+                raise ValidationError(
+                    self.env._(
+                        "%(model)s records cannot be destroyed by custcare: choose one of the "
+                        "record types in the list.",
+                        model=policy.model_id.name,
+                    )
+                )
             Model = self.env[policy.model]
             field = Model._fields.get(policy.date_field)
             if not field or field.type not in ("date", "datetime"):
@@ -46,57 +79,93 @@ class CustcareRetentionPolicy(models.Model):
                         model=policy.model_id.name,
                     )
                 )
-            if not hasattr(Model, "_custcare_destroy"):
-                raise ValidationError(
-                    self.env._(
-                        "%(model)s records cannot be destroyed by custcare.",
-                        model=policy.model_id.name,
-                    )
-                )
             try:
-                Model.search_count(Domain(safe_eval(policy.domain or "[]")), limit=1)
+                Model.search_count(policy._domain(), limit=1)
             except Exception as e:
                 raise ValidationError(
                     self.env._("The domain of %(policy)s is not valid.", policy=policy.name)
                 ) from e
 
-    def _records_due(self):
-        """The records of this policy past retention and not yet proposed."""
+    def _domain(self):
+        return Domain(safe_eval(self.domain or "[]"))
+
+    def _due_domain(self):
+        """The records of this policy past retention and not destroyed."""
         self.ensure_one()
         limit = fields.Datetime.now() - relativedelta(years=self.years)
-        if self.env[self.model]._fields[self.date_field].type == "date":
+        Model = self.env[self.model]
+        if Model._fields[self.date_field].type == "date":
             limit = limit.date()
-        proposed = self.env["custcare.destruction.line"].search(
-            [("res_model", "=", self.model), ("destruction_id.state", "!=", "cancelled")]
-        )
         domain = (
-            Domain(safe_eval(self.domain or "[]"))
-            & Domain(self.date_field, "<", limit)
-            & Domain("id", "not in", proposed.mapped("res_id"))
+            self._domain() & Domain(self.date_field, "<", limit) & Domain("destroyed", "=", False)
         )
-        if "destroyed" in self.env[self.model]._fields:
-            domain &= Domain("destroyed", "=", False)
-        return self.env[self.model].with_context(active_test=False).search(domain)
+        if self.company_id and "company_id" in Model._fields:
+            domain &= Domain("company_id", "=", self.company_id.id)
+        return domain
+
+    def _records_due(self):
+        """Due records not yet on a pending destruction proposal."""
+        self.ensure_one()
+        pending = (
+            self.env["custcare.destruction.line"]
+            .sudo()
+            ._search(
+                [
+                    ("res_model", "=", self.model),
+                    ("destruction_id.state", "in", ("proposed", "running")),
+                ]
+            )
+        )
+        domain = self._due_domain() & Domain(
+            "id", "not in", pending.subselect(SQL.identifier("custcare_destruction_line", "res_id"))
+        )
+        return self.env[self.model].sudo().with_context(active_test=False).search(domain)
+
+    def _propose(self):
+        """One destruction proposal per policy with due records (as the system)."""
+        Destruction = self.env["custcare.destruction"].sudo()
+        created = Destruction
+        for policy in self.sudo():
+            if policy.model not in self.env:
+                continue  # its addon was uninstalled
+            records = policy._records_due()
+            if not records:
+                continue
+            destruction = Destruction._custcare_create(
+                [
+                    {
+                        "policy_id": policy.id,
+                        "company_id": (policy.company_id or self.env.company).id,
+                    }
+                ]
+            )
+            self.env["custcare.destruction.line"].sudo().create(
+                [
+                    {
+                        "destruction_id": destruction.id,
+                        "res_model": policy.model,
+                        "res_id": record.id,
+                        "record_name": record.display_name,
+                    }
+                    for record in records
+                ]
+            )
+            created |= destruction
+        return created
+
+    def action_propose_now(self):
+        """Run the proposal for these policies now (archive keepers, managers)."""
+        destructions = self._propose()
+        return destructions._get_records_action(name=self.env._("Destruction Records"))
 
     @api.model
     def _cron_propose_destruction(self):
-        """Propose, per policy, one destruction record of what is past retention."""
-        Destruction = self.env["custcare.destruction"]
-        for policy in self.search([]):
-            records = policy._records_due()
-            if records:
-                Destruction.create(
-                    {
-                        "policy_id": policy.id,
-                        "line_ids": [
-                            fields.Command.create(
-                                {
-                                    "res_model": policy.model,
-                                    "res_id": r.id,
-                                    "record_name": r.display_name,
-                                }
-                            )
-                            for r in records
-                        ],
-                    }
-                )
+        """Propose, per policy, one destruction record of what is past retention.
+        The policies are locked meanwhile, so two runs never propose twice."""
+        policies = self.search([])
+        if policies:
+            self.env.cr.execute(
+                "SELECT id FROM custcare_retention_policy WHERE id IN %s FOR UPDATE",
+                [tuple(policies.ids)],
+            )
+        policies._propose()

@@ -240,7 +240,7 @@ class ResPartner(models.Model):
             self._record_tier_change(old_tiers)
         if "active" in vals and self.custcare_archive_ids:
             # the retention period of an archive runs from the end of the relationship
-            self.custcare_archive_ids.sudo()._approval_write(
+            self.custcare_archive_ids.sudo()._custcare_write(
                 {"retention_start_date": False if vals["active"] else fields.Date.today()}
             )
         return res

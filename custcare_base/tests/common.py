@@ -7,6 +7,7 @@ import unittest
 
 from lxml import etree
 
+from odoo import fields
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 
 
@@ -73,6 +74,21 @@ class CustcareMixin:
             (cls.user_gm, "王总"),
         ):
             user.name = name
+
+    def _verify_capa(self, capa):
+        """Take a CAPA request through issue, implementation and QC's
+        verification, as the people who do each step."""
+        capa.with_user(self.user_qc).write(
+            {
+                "responsible_id": self.user_staff.id,
+                "due_date": fields.Date.today(),
+                "corrective_action": "<p>更换夹具</p>",
+                "implementation": "<p>已完成</p>",
+            }
+        )
+        capa.with_user(self.user_qc).action_issue()
+        capa.with_user(self.user_staff).action_implemented()
+        capa.with_user(self.user_qc).action_verify_effective()
 
     @classmethod
     def _customer(cls, name, uscc=None, **vals):

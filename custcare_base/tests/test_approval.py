@@ -42,11 +42,23 @@ class TestApproval(CustcareCase):
             self.archive.with_user(self.user_keeper).with_context(
                 custcare_approval_write=True
             ).write({"approval_state": "approved"})
-        with self.assertRaises(UserError):
-            self.env["custcare.archive"].create(
-                {"partner_id": self.partner.id, "approval_state": "approved"}
+        other = self.env["res.partner"].create({"name": "新客户", "is_company": True})
+        with self.assertRaises(UserError) as ctx:
+            self.env["custcare.archive"].with_user(self.user_keeper).create(
+                {"partner_id": other.id, "approval_state": "approved"}
             )
+        self.assertIn("Submit, Approve or Send Back", str(ctx.exception))
+        # a context default cannot set it either: the new archive is a draft
+        archive = (
+            self.env["custcare.archive"]
+            .with_user(self.user_keeper)
+            .with_context(default_approval_state="approved", default_approved_by_id=self.user_gm.id)
+            .create({"partner_id": other.id})
+        )
+        self.assertEqual((archive.approval_state, archive.approved_by_id.id), ("draft", False))
+        archive.sudo().unlink()
         self.assertEqual(self.archive.approval_state, "draft")
+        self.assertFalse(self.env["custcare.archive"].search([("partner_id", "=", other.id)]))
 
     def test_approve_twice_refused(self):
         archive = self._approved()

@@ -115,11 +115,18 @@ class TestArchiveSecurity(CustcareCase):
         # a request is not a grant
         with self.assertRaises(AccessError):
             self.archive.with_user(staff).read(["credit_rating"])
+        grant.with_user(staff).action_submit()
         # staff cannot approve their own request
         with self.assertRaises(AccessError):
             grant.with_user(staff).action_approve()
-        self.assertEqual(grant.state, "draft")
+        self.assertEqual(grant.state, "submitted")
+        # the approval is on the manager's to-do list
+        self.assertEqual(
+            grant.sudo().activity_ids.activity_type_id,
+            self.env.ref("custcare_base.mail_activity_type_approval"),
+        )
         grant.with_user(self.user_manager).action_approve()
+        self.assertFalse(grant.sudo().activity_ids)
         self.env.invalidate_all()
         self.assertEqual(
             self.archive.with_user(staff).read(["credit_rating"])[0]["credit_rating"], "AA"
@@ -142,9 +149,10 @@ class TestArchiveSecurity(CustcareCase):
                 "valid_until": fields.Datetime.now() - timedelta(hours=1),
             }
         )
+        grant.action_submit()
         with self.assertRaises(UserError):
             grant.with_user(self.user_manager).action_approve()
-        self.assertEqual(grant.state, "draft")
+        self.assertEqual(grant.state, "submitted")
 
     def test_opening_leaves_a_trace(self):
         Log = self.env["custcare.access.log"]

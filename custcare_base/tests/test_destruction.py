@@ -39,8 +39,14 @@ class TestDestruction(CustcareCase):
             "note": False,
             "credentials": [["business_licence", "YY-001", False, "False", "False"]],
         }
+        # the hash covers the record's identity (model, id) and what was erased
         expected_hash = hashlib.sha256(
-            json.dumps(erased, sort_keys=True, default=str, ensure_ascii=False).encode()
+            json.dumps(
+                {"model": "custcare.archive", "id": archive.id, "data": erased},
+                sort_keys=True,
+                default=str,
+                ensure_ascii=False,
+            ).encode()
         ).hexdigest()
 
         with freeze_time(datetime(2025, 2, 1)):

@@ -143,6 +143,7 @@ class TestInvestigation(CustcareCase):
             )
         )
         investigation.action_submit()
-        investigation.with_user(self.user_manager).action_reject()
+        investigation.with_user(self.user_manager).action_decline()
         self.assertEqual(investigation.state, "rejected")
+        self.assertEqual(investigation.decided_by_id, self.user_manager)
         self.assertFalse(investigation.partner_id)

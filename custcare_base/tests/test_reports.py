@@ -2,6 +2,8 @@
 import shutil
 import unittest
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import fields
 from odoo.tests import tagged
 
@@ -84,25 +86,15 @@ class TestReports(CustcareHttpCase):
 
     def test_destruction_record(self):
         self.partner.active = False
-        destruction = self.env["custcare.destruction"].create(
-            {
-                "policy_id": self.env.ref("custcare_base.retention_policy_archive").id,
-                "line_ids": [
-                    fields.Command.create(
-                        {
-                            "res_model": "custcare.archive",
-                            "res_id": self.archive.id,
-                            "record_name": self.archive.display_name,
-                        }
-                    )
-                ],
-            }
+        self.archive._custcare_write(
+            {"retention_start_date": fields.Date.today() - relativedelta(years=3)}
         )
+        destruction = self.env.ref("custcare_base.retention_policy_archive")._propose()
         destruction.action_submit()
         destruction.with_user(self.user_gm).action_approve()
         destruction.action_destroy()
         html, pdf = self._render("custcare_base.action_report_custcare_destruction", destruction)
-        for expected in ("销毁记录", "上海宏达机械制造有限公司", "王总", "批准", "已删除数据"):
+        for expected in ("销毁记录", "上海宏达机械制造有限公司", "王总", "批准", "保密数据"):
             self.assertIn(expected, html)
         digest = destruction.line_ids.data_hash
         for expected in ("Q/CC-JL002", destruction.name, digest):

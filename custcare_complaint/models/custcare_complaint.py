@@ -1,13 +1,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import re
+from datetime import timedelta
+
 from markupsafe import Markup
 from pytz import utc
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import LazyTranslate
 
-# Only this module's methods hold these objects, so a client cannot forge them
-_TRANSFER = object()
+_lt = LazyTranslate(__name__)
+# Only this module's methods hold this object, so a client cannot forge it
 _GATEWAY = object()
+PHONE = re.compile(r"^[0-9０-９+()（）\-\s/.,，转xX#*]*$")
 
 CHANNELS = [
     ("phone", "Phone"),
@@ -47,11 +52,29 @@ class CustcareComplaint(models.Model):
     _inherit = [
         "portal.mixin",
         "mail.thread",
+        "custcare.portal.mixin",
         "mail.activity.mixin",
         "custcare.approval.mixin",
         "custcare.numbered.mixin",
+        "custcare.retention.mixin",
     ]
     _custcare_sequence_code = "custcare.complaint"
+    _custcare_protected_fields = {
+        "state": _lt("Start Investigation, Submit Result, the approval, Close"),
+        "user_id": _lt("Transfer, with a reason"),
+        "first_receiver_id": _lt("nothing: whoever registers the complaint keeps the duty"),
+        "repeat_contact_count": _lt("Customer Contacted Again"),
+        "capa_id": _lt("Issue CAPA Request"),
+    }
+    _custcare_evidence_states = ("investigating", "approval", "feedback", "closed")
+    _custcare_retention_erase = (
+        "description",
+        "root_cause",
+        "result",
+        "customer_reaction",
+        "contact_name",
+        "contact_phone",
+    )
     _order = "priority desc, received_at desc, id desc"
     _check_company_auto = True
     _approval_key_fields = ("result", "root_cause", "responsibility")
@@ -67,8 +90,8 @@ class CustcareComplaint(models.Model):
     partner_id = fields.Many2one(
         "res.partner", "Customer", required=True, tracking=True, index=True, check_company=True
     )
-    contact_name = fields.Char("Contact Person")
-    contact_phone = fields.Char()
+    contact_name = fields.Char("Contact Person", size=128)
+    contact_phone = fields.Char(size=32)
     received_at = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
     category = fields.Selection(CATEGORIES, required=True, default="quality", tracking=True)
     severity = fields.Selection(SEVERITIES, required=True, default="minor", tracking=True)
@@ -80,9 +103,9 @@ class CustcareComplaint(models.Model):
     customer_tier = fields.Selection(
         related="partner_id.commercial_partner_id.customer_tier", store=True, string="Customer Tier"
     )
-    product_id = fields.Many2one("product.product")
-    lot_ref = fields.Char("Lot / Serial")
-    delivery_ref = fields.Char("Delivery Reference")
+    product_id = fields.Many2one("product.product", check_company=True)
+    lot_ref = fields.Char("Lot / Serial", size=64)
+    delivery_ref = fields.Char("Delivery Reference", size=64)
     description = fields.Html(required=True)
     # First-receiver duty (首问负责制)
     first_receiver_id = fields.Many2one(
@@ -100,22 +123,30 @@ class CustcareComplaint(models.Model):
         tracking=True,
         default=lambda self: self.env.user,
         index=True,
+        groups="base.group_user",
     )
-    team_id = fields.Many2one("custcare.complaint.team", tracking=True, index=True)
+    team_id = fields.Many2one(
+        "custcare.complaint.team", tracking=True, index=True, check_company=True
+    )
     transfer_ids = fields.One2many(
         "custcare.complaint.transfer", "complaint_id", "Transfers", groups="base.group_user"
     )
     repeat_contact_count = fields.Integer(
         "Repeat Contacts",
         readonly=True,
+        groups="base.group_user",
         help="How often the customer had to contact us again about this open complaint.",
     )
     state = fields.Selection(
         STATES, default="new", required=True, readonly=True, tracking=True, group_expand=True
     )
-    # SLA
-    response_deadline = fields.Datetime(readonly=True)
-    resolution_deadline = fields.Datetime(readonly=True)
+    # SLA (in the team's working hours from the reception)
+    response_deadline = fields.Datetime(
+        compute="_compute_sla_deadlines", store=True, groups="base.group_user"
+    )
+    resolution_deadline = fields.Datetime(
+        compute="_compute_sla_deadlines", store=True, groups="base.group_user"
+    )
     responded_at = fields.Datetime(readonly=True)
     closed_at = fields.Datetime(readonly=True)
     response_hours = fields.Float(
@@ -128,6 +159,7 @@ class CustcareComplaint(models.Model):
         "SLA Breached",
         readonly=True,
         index=True,
+        groups="base.group_user",
         help="Answered or closed after its deadline, or still open past it (checked hourly).",
     )
     # Investigation (QC)
@@ -173,44 +205,70 @@ class CustcareComplaint(models.Model):
             lambda c: (c.response_deadline and (c.responded_at or now) > c.response_deadline)
             or (c.resolution_deadline and (c.closed_at or now) > c.resolution_deadline)
         )
-        (breached - self.filtered("sla_breached")).write({"sla_breached": True})
+        (breached - self.filtered("sla_breached"))._custcare_write({"sla_breached": True})
 
     @api.model
     def _cron_check_sla(self):
         open_complaints = self.search([("state", "!=", "closed"), ("sla_breached", "=", False)])
         open_complaints._update_sla_breach()
 
+    @api.constrains("received_at")
+    def _check_received_at(self):
+        # a few minutes of clock difference between a client and the server are fine
+        limit = fields.Datetime.now() + timedelta(minutes=10)
+        if self.filtered(lambda c: c.received_at > limit):
+            raise ValidationError(self.env._("A complaint cannot be received in the future."))
+
+    @api.constrains("contact_phone")
+    def _check_contact_phone(self):
+        for complaint in self.filtered("contact_phone"):
+            if not PHONE.match(complaint.contact_phone):
+                raise ValidationError(
+                    self.env._(
+                        "“%(phone)s” is not a phone number: use digits, spaces, + - ( ) and "
+                        "转 for an extension.",
+                        phone=complaint.contact_phone,
+                    )
+                )
+
     # ------------------------------------------------------------------ CRUD
+    @api.private
+    def _custcare_prepare_create(self, vals_list):
+        """The first receiver is whoever registers the complaint, for good;
+        for mail and the portal, the person the team puts in charge."""
+        super()._custcare_prepare_create(vals_list)
+        gateway = self.env.context.get("custcare_gateway")
+        owner = gateway[1] if isinstance(gateway, tuple) and gateway[0] is _GATEWAY else None
+        for vals in vals_list:
+            receiver = owner or self.env.uid
+            vals["first_receiver_id"] = receiver
+            vals["user_id"] = receiver
+
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            # the first receiver is whoever registers it, for good; for mail,
-            # the person the team puts in charge of its inbox
-            if self.env.context.get("custcare_gateway") is _GATEWAY and vals.get("user_id"):
-                vals["first_receiver_id"] = vals["user_id"]
-            else:
-                vals["first_receiver_id"] = self.env.uid
-                vals.setdefault("user_id", self.env.uid)
         complaints = super().create(vals_list)
-        complaints._compute_sla_deadlines()
-        for complaint in complaints:
-            complaint.activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=complaint.first_receiver_id.id,
-                date_deadline=fields.Date.context_today(complaint),
-                summary=self.env._("Follow up until the customer has the answer"),
-            )
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        summary = self.env._("Follow up until the customer has the answer")
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": complaint.id,
+                    "activity_type_id": todo.id,
+                    "user_id": complaint.first_receiver_id.id,
+                    "date_deadline": fields.Date.context_today(complaint),
+                    "summary": summary,
+                    "automated": True,
+                }
+                for complaint in complaints
+            ]
+        )
         complaints.filtered(lambda c: c.severity == "critical")._notify_general_manager()
         return complaints
 
     def write(self, vals):
-        if "first_receiver_id" in vals:
-            raise UserError(self.env._("The first receiver of a complaint never changes."))
-        if "user_id" in vals and self.env.context.get("custcare_transfer") is not _TRANSFER:
-            raise UserError(self.env._("Use Transfer to hand a complaint over, with a reason."))
         res = super().write(vals)
-        if "severity" in vals or "team_id" in vals:
-            self._compute_sla_deadlines()
         if vals.get("severity") == "critical":
             self._notify_general_manager()
         return res
@@ -235,11 +293,9 @@ class CustcareComplaint(models.Model):
                 "received_at": fields.Datetime.now(),
             }
         )
-        if owner:
-            values["user_id"] = owner.id
-        return super(CustcareComplaint, self.with_context(custcare_gateway=_GATEWAY)).message_new(
-            msg_dict, custom_values=values
-        )
+        values.pop("user_id", None)
+        gateway = self.with_context(custcare_gateway=(_GATEWAY, owner.id or self.env.uid))
+        return super(CustcareComplaint, gateway).message_new(msg_dict, custom_values=values)
 
     def _compute_access_url(self):
         super()._compute_access_url()
@@ -252,7 +308,7 @@ class CustcareComplaint(models.Model):
         team = self.env.ref("custcare_complaint.team_desk", raise_if_not_found=False)
         owner = (team.leader_id or team.member_ids[:1]) if team else self.env["res.users"]
         owner = owner or self.env.ref("base.user_admin")
-        complaint = self.with_context(custcare_gateway=_GATEWAY).create(
+        complaint = self.with_context(custcare_gateway=(_GATEWAY, owner.id)).create(
             {
                 "partner_id": partner.commercial_partner_id.id,
                 "contact_name": partner.name,
@@ -263,36 +319,47 @@ class CustcareComplaint(models.Model):
                 "delivery_ref": delivery_ref,
                 "description": Markup("<p>%s</p>") % description,
                 "team_id": team.id if team else False,
-                "user_id": owner.id,
             }
         )
         complaint.message_subscribe(partner_ids=partner.ids)
         return complaint
 
     # ------------------------------------------------------------------- SLA
+    @api.depends(
+        "received_at",
+        "severity",
+        "company_id.resource_calendar_id",
+        "team_id.resource_calendar_id",
+        "team_id.response_hours_minor",
+        "team_id.response_hours_major",
+        "team_id.response_hours_critical",
+        "team_id.resolution_hours_minor",
+        "team_id.resolution_hours_major",
+        "team_id.resolution_hours_critical",
+    )
     def _compute_sla_deadlines(self):
         """Deadlines counted in the team's working hours from the reception."""
+        defaults = {
+            "response": {"minor": 16, "major": 8, "critical": 2},
+            "resolution": {"minor": 80, "major": 40, "critical": 16},
+        }
         for complaint in self:
             team = complaint.team_id
             calendar = team.resource_calendar_id or complaint.company_id.resource_calendar_id
-            if not calendar:
+            if not calendar or not complaint.received_at:
+                complaint.response_deadline = complaint.resolution_deadline = False
                 continue
             start = utc.localize(complaint.received_at)
-            hours = {
-                "response": team[f"response_hours_{complaint.severity}"]
-                if team
-                else {"minor": 16, "major": 8, "critical": 2}[complaint.severity],
-                "resolution": team[f"resolution_hours_{complaint.severity}"]
-                if team
-                else {"minor": 80, "major": 40, "critical": 16}[complaint.severity],
-            }
-            deadlines = {}
-            for kind, amount in hours.items():
-                end = calendar.plan_hours(amount, start, compute_leaves=True)
-                deadlines[f"{kind}_deadline"] = (
+            for kind in ("response", "resolution"):
+                hours = (
+                    team[f"{kind}_hours_{complaint.severity}"]
+                    if team
+                    else defaults[kind][complaint.severity]
+                )
+                end = calendar.plan_hours(hours, start, compute_leaves=True)
+                complaint[f"{kind}_deadline"] = (
                     end.astimezone(utc).replace(tzinfo=None) if end else False
                 )
-            super(CustcareComplaint, complaint).write(deadlines)
 
     def _notify_general_manager(self):
         """Critical complaints reach the general manager at once."""
@@ -309,7 +376,7 @@ class CustcareComplaint(models.Model):
                 ),
                 partner_ids=partners.ids,
                 message_type="comment",
-                subtype_xmlid="mail.mt_comment",
+                subtype_xmlid="mail.mt_note",
             )
 
     # ---------------------------------------------------------------- actions
@@ -318,7 +385,7 @@ class CustcareComplaint(models.Model):
         for complaint in self:
             if complaint.state == "closed":
                 raise UserError(self.env._("The complaint is closed: register a new one."))
-            complaint.repeat_contact_count += 1
+            complaint._custcare_write({"repeat_contact_count": complaint.repeat_contact_count + 1})
             complaint.message_post(
                 body=self.env._(
                     "The customer contacted us again (%(n)s).", n=complaint.repeat_contact_count
@@ -328,8 +395,18 @@ class CustcareComplaint(models.Model):
         return True
 
     def _transfer(self, to_user, reason):
+        """转交: hand the complaints over to a colleague, with the reason in
+        the ledger; the follow-up activity moves with them."""
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for the transfer."))
+        if to_user.share or not to_user.has_group("custcare_base.group_custcare_user"):
+            raise UserError(
+                self.env._(
+                    "%(user)s does not work on the complaint desk: transfer to a Customer Care "
+                    "user.",
+                    user=to_user.name,
+                )
+            )
         for complaint in self:
             if complaint.state == "closed":
                 raise UserError(self.env._("A closed complaint cannot be transferred."))
@@ -337,21 +414,30 @@ class CustcareComplaint(models.Model):
                 raise UserError(
                     self.env._("The complaint already belongs to %(user)s.", user=to_user.name)
                 )
-            self.env["custcare.complaint.transfer"].sudo().create(
+        self.env["custcare.complaint.transfer"].sudo().create(
+            [
                 {
                     "complaint_id": complaint.id,
                     "from_user_id": complaint.user_id.id,
                     "to_user_id": to_user.id,
                     "reason": reason,
                 }
-            )
-            complaint.with_context(custcare_transfer=_TRANSFER).write({"user_id": to_user.id})
-            complaint.message_subscribe(partner_ids=to_user.partner_id.ids)
+                for complaint in self
+            ]
+        )
+        self._custcare_write({"user_id": to_user.id})
+        self.message_subscribe(partner_ids=to_user.partner_id.ids)
+        self.sudo().activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
+        ).write({"user_id": to_user.id})
 
     def action_start_investigation(self):
         if self.filtered(lambda c: c.state != "new"):
             raise UserError(self.env._("Only a registered complaint can go to investigation."))
-        self.write({"state": "investigating", "responded_at": fields.Datetime.now()})
+        vals = {"state": "investigating", "responded_at": fields.Datetime.now()}
+        if self.env.user.has_group("custcare_base.group_custcare_qc"):
+            vals["investigated_by_id"] = self.env.uid
+        self._custcare_write(vals)
         self._update_sla_breach()
         return True
 
@@ -367,7 +453,7 @@ class CustcareComplaint(models.Model):
             raise UserError(self.env._("A CAPA request is issued when the company is responsible."))
         if self.capa_id:
             raise UserError(self.env._("This complaint already has a CAPA request."))
-        capa = self.env["custcare.capa"].create(
+        capa = self.env["custcare.capa"]._custcare_create(
             {
                 "source_ref": f"{self._name},{self.id}",
                 "partner_id": self.partner_id.id,
@@ -376,7 +462,7 @@ class CustcareComplaint(models.Model):
                 "root_cause": self.root_cause,
             }
         )
-        self.write({"capa_id": capa.id, "investigated_by_id": self.env.uid})
+        self._custcare_write({"capa_id": capa.id, "investigated_by_id": self.env.uid})
         return {
             "type": "ir.actions.act_window",
             "res_model": "custcare.capa",
@@ -393,11 +479,26 @@ class CustcareComplaint(models.Model):
                     self.env._("Record the root cause, the responsibility and the result first.")
                 )
         self.action_submit()
-        self.write({"state": "approval"})
+        self._custcare_write({"state": "approval"})
         return True
 
+    def _custcare_before_approve(self):
+        open_capa = self.filtered(lambda c: c.capa_id and c.sudo().capa_id.state != "verified")
+        if open_capa:
+            raise UserError(
+                self.env._(
+                    "The corrective action %(capa)s of %(complaint)s has not been verified "
+                    "effective by QC yet: approve the result after the verification.",
+                    capa=open_capa[0].sudo().capa_id.name,
+                    complaint=open_capa[0].name,
+                )
+            )
+
     def _custcare_after_approve(self):
-        self.write({"state": "feedback"})
+        self._custcare_write({"state": "feedback"})
+
+    def _custcare_after_reject(self):
+        self._custcare_write({"state": "investigating"})
 
     def action_close(self):
         for complaint in self:
@@ -411,24 +512,9 @@ class CustcareComplaint(models.Model):
                         "Record the feedback to the customer (date and method) before closing."
                     )
                 )
-        self.write({"state": "closed", "closed_at": fields.Datetime.now()})
+        self._custcare_write({"state": "closed", "closed_at": fields.Datetime.now()})
         self._update_sla_breach()
         self.activity_feedback(
             ["mail.mail_activity_data_todo"], feedback=self.env._("The customer has the answer.")
         )
         return True
-
-    def _custcare_destroy(self):
-        """Retention: erase the customer's words and our findings."""
-        self.ensure_one()
-        texts = (
-            "description",
-            "root_cause",
-            "result",
-            "customer_reaction",
-            "contact_name",
-            "contact_phone",
-        )
-        erased = {name: self[name] for name in texts}
-        self._approval_write(dict.fromkeys(texts, False))
-        return erased

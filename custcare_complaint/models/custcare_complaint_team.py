@@ -11,6 +11,7 @@ class CustcareComplaintTeam(models.Model):
     _description = "Complaint Team"
     _inherit = ["mail.thread", "mail.alias.mixin"]
     _order = "sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)

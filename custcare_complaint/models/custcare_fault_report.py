@@ -11,21 +11,25 @@ class CustcareFaultReport(models.Model):
     _description = "Fault Analysis Report"
     _inherit = ["mail.thread", "mail.activity.mixin", "custcare.numbered.mixin"]
     _custcare_sequence_code = "custcare.fault.report"
+    _check_company_auto = True
+    _custcare_evidence_states = ("sent",)
     _order = "occurred_at desc, id desc"
 
     name = fields.Char("Number", required=True, readonly=True, copy=False, default="/")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
-    complaint_id = fields.Many2one("custcare.complaint", index=True)
-    partner_id = fields.Many2one("res.partner", "Customer", required=True, index=True)
+    complaint_id = fields.Many2one("custcare.complaint", index=True, check_company=True)
+    partner_id = fields.Many2one(
+        "res.partner", "Customer", required=True, index=True, check_company=True
+    )
     occurred_at = fields.Datetime("Time of Fault", required=True)
     place = fields.Char(required=True)
     symptoms = fields.Html(required=True)
     response_plan = fields.Html()
     impact = fields.Html()
     cause = fields.Html()
-    capa_id = fields.Many2one("custcare.capa", "CAPA Request")
+    capa_id = fields.Many2one("custcare.capa", "CAPA Request", check_company=True)
     author_id = fields.Many2one("res.users", "Prepared by", default=lambda self: self.env.user)
     sales_user_id = fields.Many2one("res.users", "Salesperson")
     sent_date = fields.Date("Sent on", readonly=True)
@@ -73,5 +77,5 @@ class CustcareFaultReport(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-        self.write({"state": "sent", "sent_date": fields.Date.context_today(self)})
+        self._custcare_write({"state": "sent", "sent_date": fields.Date.context_today(self)})
         return True

@@ -33,9 +33,11 @@ class TestComplaintFlow(ComplaintCase):
         self.assertEqual(complaint.user_id, self.user_qc)
         self.assertEqual(complaint.first_receiver_id, self.user_staff, "first receiver stays")
         self.assertEqual(complaint.transfer_ids.reason, "质量问题，转质检调查")
-        # the first receiver still follows it and still sees it
+        # the first receiver still follows it and still sees it; the follow-up
+        # activity moves to the new owner
         self.assertTrue(complaint.with_user(self.user_staff).read(["state"]))
-        self.assertEqual(complaint.activity_ids.user_id, self.user_staff)
+        self.assertIn(self.user_staff.partner_id, complaint.message_partner_ids)
+        self.assertEqual(complaint.activity_ids.user_id, self.user_qc)
 
         qc = complaint.with_user(self.user_qc)
         qc.action_start_investigation()

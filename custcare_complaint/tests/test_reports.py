@@ -37,6 +37,7 @@ class TestComplaintReport(CustcareHttpCase):
             }
         )
         complaint.with_user(self.user_qc).action_create_capa()
+        self._verify_capa(complaint.capa_id)
         complaint.action_submit_result()
         complaint.with_user(self.user_gm).action_approve()
         complaint.write(

@@ -8,7 +8,13 @@ class CustcareComplaintTransferWizard(models.TransientModel):
 
     complaint_ids = fields.Many2many("custcare.complaint", required=True)
     to_user_id = fields.Many2one(
-        "res.users", "Transfer to", required=True, domain=[("share", "=", False)]
+        "res.users",
+        "Transfer to",
+        required=True,
+        domain=lambda self: [
+            ("share", "=", False),
+            ("all_group_ids", "in", self.env.ref("custcare_base.group_custcare_user").ids),
+        ],
     )
     reason = fields.Text(required=True)
 

@@ -7,12 +7,14 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import float_round
+from odoo.tools import LazyTranslate, float_round
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.custcare_base.models.res_partner import TIERS
 
 from ..tools.charts import bar_chart_png
+
+_lt = LazyTranslate(__name__)
 
 STATES = [
     ("draft", "Draft"),
@@ -37,7 +39,14 @@ class CustcareSurveyCampaign(models.Model):
     ]
     _custcare_sequence_code = "custcare.survey.campaign"
     _order = "planned_date desc, id desc"
-    _approval_key_fields = ("conclusion",)
+    _check_company_auto = True
+    _approval_key_fields = ("conclusion", "distribution_user_ids")
+    _custcare_protected_fields = {
+        "state": _lt("Send, Analyse, Cancel or Reset to Draft"),
+        "overall_score": _lt("Analyse"),
+        "result_ids": _lt("Analyse"),
+    }
+    _custcare_evidence_states = ("running", "analysed")
 
     name = fields.Char("Number", required=True, readonly=True, copy=False, default="/")
     title = fields.Char(required=True, tracking=True)
@@ -45,7 +54,11 @@ class CustcareSurveyCampaign(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
     user_id = fields.Many2one(
-        "res.users", "Responsible", default=lambda self: self.env.user, tracking=True
+        "res.users",
+        "Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        check_company=True,
     )
     policy_id = fields.Many2one("custcare.survey.policy", readonly=True, index=True)
     survey_id = fields.Many2one(
@@ -111,6 +124,9 @@ class CustcareSurveyCampaign(models.Model):
                 raise ValidationError(
                     self.env._("The customer filter of %(name)s is not valid.", name=campaign.name)
                 ) from e
+
+    def _custcare_is_evidence(self):
+        return super()._custcare_is_evidence() | self.filtered("answer_ids")
 
     def _compute_counts(self):
         rows = self.env["survey.user_input"]._read_group(
@@ -183,15 +199,17 @@ class CustcareSurveyCampaign(models.Model):
         if self.state != "draft":
             raise UserError(self.env._("Only a draft campaign can be sent."))
         self._check_questionnaire()
-        self.survey_id.check_access("read")
+        self.check_access("write")
         customers = self._target_customers()
         if not customers:
             raise UserError(self.env._("No customer matches the campaign's target."))
         now = fields.Datetime.now()
         deadline = now + relativedelta(months=self.validity_months)
-        Answer = self.env["survey.user_input"]
-        # no creator follower or auto-subscription per form: mail.thread does
-        # those record by record, which would cost queries per customer
+        # campaign staff are not survey officers: the forms are made by the
+        # system for the campaign they may write. No creator follower or
+        # auto-subscription per form: mail.thread does those record by
+        # record, which would cost queries per customer
+        Answer = self.env["survey.user_input"].sudo()
         answers = Answer.with_context(tracking_disable=True).create(
             [
                 {
@@ -208,7 +226,7 @@ class CustcareSurveyCampaign(models.Model):
                 for customer in customers
             ]
         )
-        self.write({"state": "running", "sent_date": now, "deadline": deadline})
+        self._custcare_write({"state": "running", "sent_date": now, "deadline": deadline})
         mailed = answers._custcare_send("custcare_survey.mail_template_invitation")
         self.message_post(
             body=self.env._(
@@ -236,7 +254,7 @@ class CustcareSurveyCampaign(models.Model):
                 ("deadline", "<", now),
             ]
         )
-        to_void.write({"custcare_void": True})
+        to_void.sudo().write({"custcare_void": True})
         to_chase = Answer.browse()
         for campaign in running:
             if campaign.sent_date + relativedelta(days=campaign.reminder_days) <= now:
@@ -244,14 +262,14 @@ class CustcareSurveyCampaign(models.Model):
         to_chase = to_chase.filtered(
             lambda a: a.state != "done" and not a.custcare_void and not a.custcare_reminded_on
         )
-        to_chase.write({"custcare_reminded_on": now})
+        to_chase.sudo().write({"custcare_reminded_on": now})
         to_chase._custcare_send("custcare_survey.mail_template_reminder")
         return len(to_chase), len(to_void)
 
     def action_cancel(self):
         if self.filtered(lambda c: c.state == "analysed" and c.approval_state == "approved"):
             raise UserError(self.env._("An approved campaign cannot be cancelled."))
-        self.write({"state": "cancelled"})
+        self._custcare_write({"state": "cancelled"})
         return True
 
     def action_draft(self):
@@ -259,7 +277,7 @@ class CustcareSurveyCampaign(models.Model):
             raise UserError(
                 self.env._("Only a cancelled campaign that was never sent can be reset.")
             )
-        self.write({"state": "draft"})
+        self._custcare_write({"state": "draft"})
         return True
 
     # ------------------------------------------------------------------
@@ -335,8 +353,9 @@ class CustcareSurveyCampaign(models.Model):
                     deadline=fields.Datetime.to_string(self.deadline)[:10],
                 )
             )
+        self.check_access("write")
         # what is still open at the deadline is void
-        self.answer_ids.filtered(lambda a: a.state != "done" and not a.custcare_void).write(
+        self.answer_ids.filtered(lambda a: a.state != "done" and not a.custcare_void).sudo().write(
             {"custcare_void": True}
         )
         scores = self._dimension_scores()[self]
@@ -363,7 +382,8 @@ class CustcareSurveyCampaign(models.Model):
         commands += [fields.Command.delete(r.id) for r in old.values() if not r.capa_id]
         total = sum(avg * count for avg, count, _forms in scores.values())
         answers = sum(count for _avg, count, _forms in scores.values())
-        self.write(
+        # results are written by the analysis only (staff may read them)
+        self.sudo()._custcare_write(
             {
                 "state": "analysed",
                 "analysed_date": now,
@@ -531,8 +551,23 @@ class CustcareSurveyResult(models.Model):
     previous campaign."""
 
     _name = "custcare.survey.result"
+    _inherit = ["custcare.evidence.mixin"]
     _description = "Satisfaction Result per Dimension"
     _order = "campaign_id, sequence, id"
+    _custcare_protected_fields = dict.fromkeys(
+        (
+            "campaign_id",
+            "dimension_id",
+            "average",
+            "target",
+            "answer_count",
+            "form_count",
+            "previous_average",
+            "has_previous",
+            "capa_id",
+        ),
+        _lt("Analyse on the campaign"),
+    )
 
     campaign_id = fields.Many2one(
         "custcare.survey.campaign", required=True, ondelete="cascade", index=True
@@ -561,7 +596,7 @@ class CustcareSurveyResult(models.Model):
         Capa = self.env["custcare.capa"]
         for result in self:
             campaign = result.campaign_id
-            capa = Capa.create(
+            capa = Capa._custcare_create(
                 {
                     "company_id": campaign.company_id.id,
                     "source_ref": f"{campaign._name},{campaign.id}",
@@ -576,5 +611,5 @@ class CustcareSurveyResult(models.Model):
                     ),
                 }
             )
-            result.capa_id = capa
+            result.sudo()._custcare_write({"capa_id": capa.id})
         return True

@@ -17,7 +17,8 @@ class SurveyUserInput(models.Model):
     """One customer's satisfaction form in a campaign: the invitation, its
     reminder, its voiding, and how the answers reached us."""
 
-    _inherit = "survey.user_input"
+    _name = "survey.user_input"
+    _inherit = ["survey.user_input", "custcare.retention.mixin"]
 
     custcare_campaign_id = fields.Many2one(
         "custcare.survey.campaign",
@@ -96,27 +97,43 @@ class SurveyUserInput(models.Model):
                     )
                 )
 
+    def _custcare_is_evidence(self):
+        """A campaign's forms are survey records (kept two years, then erased
+        by the retention policy), never deleted one by one."""
+        return self.filtered("custcare_campaign_id")
+
     def _custcare_send(self, template_xmlid):
         """Mail the personal link to every form that has an address, in batches."""
         with_email = self.filtered("email")
         if with_email:
-            template = self.env.ref(template_xmlid)
+            template = self.env.ref(template_xmlid).sudo()
             template.send_mail_batch(
                 with_email.ids, email_layout_xmlid="mail.mail_notification_light"
             )
         return with_email
 
+    @api.model
+    def _custcare_destruction_method(self):
+        return self.env._(
+            "The customer's answers deleted and the e-mail address and name on the form "
+            "erased; that a form was sent, its dates and its campaign are kept."
+        )
+
     def _custcare_destroy(self):
         """Retention: erase the customer's answers, keep that a form existed."""
-        self.ensure_one()
         erased = {
-            "answers": [
-                (line.question_id.title, line.display_name) for line in self.user_input_line_ids
-            ],
-            "email": self.email,
+            answer.id: {
+                "answers": [
+                    (line.question_id.title, line.display_name)
+                    for line in answer.user_input_line_ids
+                ],
+                "email": answer.email,
+                "nickname": answer.nickname,
+            }
+            for answer in self
         }
         self.user_input_line_ids.sudo().unlink()
-        self.sudo().write({"email": False, "nickname": False})
+        self.sudo()._custcare_write({"email": False, "nickname": False, "destroyed": True})
         return erased
 
 

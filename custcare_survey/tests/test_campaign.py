@@ -351,8 +351,9 @@ class TestCampaign(SurveyMixin, TransactionCase):
         policy = self.env.ref("custcare_survey.retention_policy_survey_form")
         with freeze_time(date.today() + relativedelta(years=2, days=1)):
             self.assertIn(form, policy._records_due())
-        erased = form._custcare_destroy()
+        erased = form._custcare_destroy()[form.id]
         self.assertEqual(len(erased["answers"]), 8)
+        self.assertTrue(form.destroyed)
         self.assertFalse(form.user_input_line_ids)
         self.assertFalse(form.email)
 

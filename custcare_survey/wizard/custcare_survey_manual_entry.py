@@ -54,11 +54,13 @@ class CustcareSurveyManualEntry(models.TransientModel):
                         question=line.question_id.title,
                     )
                 )
-        # survey officers may only read answer lines: checked write access on
-        # the form, the lines are then saved as Odoo's survey pages save them
-        answer.check_access("write")
+        # campaign staff are not survey officers: whoever may work on the
+        # campaign enters its forms, which the system then saves as Odoo's
+        # survey pages save them
+        answer.custcare_campaign_id.check_access("write")
+        answer = answer.sudo()
         for line in self.line_ids:
-            answer.sudo()._save_lines(line.question_id, line.suggested_answer_id.id)
+            answer._save_lines(line.question_id, line.suggested_answer_id.id)
         answer.write({"custcare_entry_method": self.method, "custcare_entered_by_id": self.env.uid})
         answer._mark_done()
         answer.custcare_campaign_id.message_post(

@@ -1,8 +1,9 @@
-"""Read what the three test stages wrote and print one verdict.
+"""Read what the four test stages wrote and print one verdict.
 
 Ends with a line ``N passed, N failed`` and exits 1 when anything failed:
-an Odoo test, an unexpected WARNING/ERROR/CRITICAL log line, a pytest test,
-or a static check.
+an Odoo test (the addons' own, or Odoo's own re-run with the addons loaded by
+tools/odoo_own_tests.py), an unexpected WARNING/ERROR/CRITICAL log line, a
+pytest test, or a static check.
 """
 
 import argparse
@@ -12,7 +13,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) ")
-ODOO_RESULT = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
+# odoo-bin's last word, and tools/odoo_own_tests.py's
+ODOO_RESULT = re.compile(
+    r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when "
+    r"(?:loading database|re-running installed modules' tests)"
+)
+PER_MODULE = re.compile(r"odoo\.custcare\.own_tests: (tests per module: .+?)\s*$", re.M)
 TEST_REPORT = re.compile(r": (FAIL|ERROR): |^\S+ \S+ \d+ ERROR \S+ odoo\.tests\.")
 HOOK_LINE = re.compile(
     r"^(?P<name>.+?)\.{3,}(?:\(no files to check\))?(?P<status>Passed|Failed|Skipped)$"
@@ -31,6 +37,7 @@ def odoo_stage(log_path, allow):
     """Tests Odoo ran, plus one failure per unexpected WARNING/ERROR line."""
     path = Path(log_path)
     text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+    notes = PER_MODULE.findall(text)[-1:]
     unexpected = []
     for line in text.splitlines():
         m = LOG_LINE.match(line)
@@ -48,7 +55,7 @@ def odoo_stage(log_path, allow):
     problems = list(unexpected)
     if total == 0:
         problems.append("Odoo ran no test")
-    return total - failed - errors, failed + errors + len(problems), problems
+    return total - failed - errors, failed + errors + len(problems), notes + problems
 
 
 def pytest_stage(xml_path):
@@ -85,22 +92,25 @@ def precommit_stage(log_path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--odoo-log", required=True)
+    ap.add_argument("--odoo-own-log", required=True)
     ap.add_argument("--pytest-xml", required=True)
     ap.add_argument("--pre-commit-log", required=True)
     ap.add_argument("--allow", required=True)
     args = ap.parse_args()
 
+    allow = read_allowlist(args.allow)
     stages = {
-        "Odoo tests": odoo_stage(args.odoo_log, read_allowlist(args.allow)),
+        "Odoo tests": odoo_stage(args.odoo_log, allow),
+        "Odoo's own tests": odoo_stage(args.odoo_own_log, allow),
         "pytest-odoo": pytest_stage(args.pytest_xml),
         "static checks": precommit_stage(args.pre_commit_log),
     }
     total_passed = total_failed = 0
     print()
-    for name, (passed, failed, problems) in stages.items():
-        print(f"{name:14} {passed:4} passed, {failed:3} failed")
-        for problem in problems:
-            print(f"    {problem}")
+    for name, (passed, failed, details) in stages.items():
+        print(f"{name:16} {passed:4} passed, {failed:3} failed")
+        for detail in details:
+            print(f"    {detail}")
         total_passed += passed
         total_failed += failed
     print(f"{total_passed} passed, {total_failed} failed")

@@ -238,9 +238,11 @@ class ResPartner(models.Model):
         res = super().write(vals)
         if old_tiers is not None:
             self._record_tier_change(old_tiers)
-        if "active" in vals and self.custcare_archive_ids:
-            # the retention period of an archive runs from the end of the relationship
-            self.custcare_archive_ids.sudo()._custcare_write(
+        # the retention period of an archive runs from the end of the relationship;
+        # sudo: whoever may archive the contact (Contact Creation) need not see
+        # its archive
+        if "active" in vals and (archives := self.sudo().custcare_archive_ids):
+            archives._custcare_write(
                 {"retention_start_date": False if vals["active"] else fields.Date.today()}
             )
         return res

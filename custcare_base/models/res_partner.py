@@ -1,8 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from stdnum.cn import uscc as stdnum_uscc
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -13,6 +12,45 @@ TIERS = [
     ("general", "General Customer"),
     ("potential", "Potential Customer"),
 ]
+
+
+# GB 32100-2015: 18 characters from this alphabet (no I, O, S, V, Z), the last
+# one a check character over the first 17.
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+# 登记管理部门代码 → its 机构类别代码 (character 1 → allowed character 2)
+USCC_AUTHORITIES = {
+    "1": "1239",  # 机构编制: 机关, 事业单位, 群众团体, 其他
+    "2": "19",  # 外交: 外国常驻新闻机构, 其他
+    "3": "123459",  # 司法行政: 律师执业机构, 公证处, 基层法律服务所, 司法鉴定机构, 仲裁委员会, 其他
+    "4": "19",  # 文化: 外国在华文化中心, 其他
+    "5": "1239",  # 民政: 社会团体, 民办非企业单位, 基金会, 其他
+    "6": "129",  # 旅游: 外国旅游部门常驻代表机构, 港澳台地区旅游部门常驻代表机构, 其他
+    "7": "129",  # 宗教: 宗教活动场所, 宗教院校, 其他
+    "8": "19",  # 工会: 基层工会, 其他
+    "9": "123",  # 工商: 企业, 个体工商户, 农民专业合作社
+    "A": "19",  # 中央军委改革和编制办公室: 军队事业单位, 其他
+    "N": "1239",  # 农业: 组级, 村级, 乡镇级集体经济组织, 其他
+    "Y": "1",  # 其他 (不再细分)
+}
+
+
+def uscc_check_character(code17):
+    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(code17, USCC_WEIGHTS, strict=True))
+    return USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+def uscc_problem(code):
+    """Why ``code`` is not a valid unified social credit code, or None."""
+    if len(code) != 18:
+        return "length"
+    if any(c not in USCC_ALPHABET for c in code) or not code[2:8].isdigit():
+        return "format"
+    if code[1] not in USCC_AUTHORITIES.get(code[0], ""):
+        return "authority"
+    if code[17] != uscc_check_character(code[:17]):
+        return "checksum"
+    return None
 
 
 class ResPartner(models.Model):
@@ -122,41 +160,43 @@ class ResPartner(models.Model):
 
     @api.constrains("uscc")
     def _check_uscc(self):
-        to_check = self.filtered("uscc")
-        for partner in to_check:
-            try:
-                stdnum_uscc.validate(partner.uscc)
-            except InvalidLength as e:
-                raise ValidationError(
-                    self.env._(
-                        "The unified social credit code “%(code)s” of %(partner)s must have "
-                        "18 characters.",
-                        code=partner.uscc,
-                        partner=partner.display_name,
-                    )
-                ) from e
-            except InvalidChecksum as e:
-                raise ValidationError(
-                    self.env._(
-                        "The unified social credit code “%(code)s” of %(partner)s has a wrong "
-                        "check digit: check it against the business licence.",
-                        code=partner.uscc,
-                        partner=partner.display_name,
-                    )
-                ) from e
-            except (InvalidFormat, InvalidComponent) as e:
-                raise ValidationError(
-                    self.env._(
-                        "The unified social credit code “%(code)s” of %(partner)s is not "
-                        "valid: it uses digits and upper-case letters except I, O, S, V, Z.",
-                        code=partner.uscc,
-                        partner=partner.display_name,
-                    )
-                ) from e
+        for partner in self.filtered("uscc"):
+            problem = uscc_problem(partner.uscc)
+            if not problem:
+                continue
+            args = {"code": partner.uscc, "partner": partner.display_name}
+            if problem == "length":
+                message = self.env._(
+                    "The unified social credit code “%(code)s” of %(partner)s must have "
+                    "18 characters.",
+                    **args,
+                )
+            elif problem == "checksum":
+                message = self.env._(
+                    "The unified social credit code “%(code)s” of %(partner)s has a wrong "
+                    "check digit: check it against the business licence.",
+                    **args,
+                )
+            elif problem == "authority":
+                message = self.env._(
+                    "The unified social credit code “%(code)s” of %(partner)s does not start "
+                    "with a registration authority and organisation type of GB 32100-2015 "
+                    "(for a company: 91, 92 or 93).",
+                    **args,
+                )
+            else:
+                message = self.env._(
+                    "The unified social credit code “%(code)s” of %(partner)s is not "
+                    "valid: it uses digits and upper-case letters except I, O, S, V, Z, and "
+                    "characters 3 to 8 are the region code.",
+                    **args,
+                )
+            raise ValidationError(message)
 
     @api.model
     def _check_uscc_unique(self, candidates):
-        """Refuse a code another active partner of the same company has.
+        """Refuse a code another active partner of the same company, or a
+        shared partner, has (a shared partner: of any company).
 
         ``candidates``: (uscc, company id, partner id or None); one query.
         """
@@ -167,13 +207,21 @@ class ResPartner(models.Model):
             .with_context(active_test=True)
             .search([("uscc", "in", [c[0] for c in candidates])])
         )
+        # a shared partner (no company) clashes with every company's partners
         taken = defaultdict(set)
         for partner in clashes:
-            taken[(partner.uscc, partner.company_id.id)].add(partner.id)
-        batch = Counter((code, company_id or False) for code, company_id, _id in candidates)
+            taken[partner.uscc].add((partner.company_id.id, partner.id))
+
+        def clash(company_a, company_b):
+            return not company_a or not company_b or company_a == company_b
+
+        by_code = defaultdict(list)
+        for code, company_id, _partner_id in candidates:
+            by_code[code].append(company_id)
         for code, company_id, partner_id in candidates:
-            key = (code, company_id or False)
-            if taken[key] - {partner_id} or batch[key] > 1:
+            others = [c for c, pid in taken[code] if pid != partner_id and clash(c, company_id)]
+            in_batch = [c for c in by_code[code] if clash(c, company_id)]
+            if others or len(in_batch) > 1:
                 raise ValidationError(
                     self.env._(
                         "Another active partner of this company already has the unified "

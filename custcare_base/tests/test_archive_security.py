@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from contextlib import contextmanager
 from datetime import timedelta
 
 from freezegun import freeze_time
@@ -169,6 +170,45 @@ class TestArchiveSecurity(CustcareCase):
         for user in (self.user_am, self.user_keeper, self.user_manager):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 Log.with_user(user).search([])
+
+    def test_every_read_path_leaves_a_trace(self):
+        """API reads, search_read, grouped reads and prints of confidential
+        values are logged, one INSERT for each batch of archives."""
+        Log = self.env["custcare.access.log"]
+        am = self.user_am
+        others = [self._customer(f"客户{i}", account_manager_id=am.id)[1] for i in range(4)]
+        archives = self.archive.browse([self.archive.id] + [a.id for a in others])
+        Archive = self.env["custcare.archive"].with_user(am)
+        calls = {
+            "read": lambda: archives.with_user(am).read(["credit_limit"]),
+            "search_read": lambda: Archive.search_read(
+                [("id", "in", archives.ids)], ["credit_rating"]
+            ),
+            "grouped read": lambda: Archive.formatted_read_group(
+                [("id", "in", archives.ids)], ["credit_rating"], ["credit_limit:sum"]
+            ),
+            "print": lambda: self.env["ir.actions.report"]
+            .with_user(am)
+            ._render_qweb_html("custcare_base.action_report_custcare_archive", archives.ids),
+        }
+        for path, call in calls.items():
+            with self.subTest(path=path):
+                before = Log.search_count([])
+                self.env.invalidate_all()
+                queries = []
+                with contextmanager(self._patchExecute)(queries):
+                    call()
+                inserts = [q for q in queries if 'insert into "custcare_access_log"' in q.lower()]
+                self.assertEqual(len(inserts), 1, "one INSERT for the batch")
+                logs = Log.search([], limit=Log.search_count([]) - before)
+                self.assertEqual(len(logs), len(archives))
+                self.assertEqual(logs.user_id, am)
+                self.assertEqual(set(logs.archive_id.ids), set(archives.ids))
+        # reading only what is not confidential leaves no trace
+        before = Log.search_count([])
+        Archive.search_read([("id", "in", archives.ids)], ["partner_id", "customer_tier"])
+        Archive.formatted_read_group([("id", "in", archives.ids)], ["customer_tier"], ["__count"])
+        self.assertEqual(Log.search_count([]), before)
 
     def test_side_records_refused(self):
         """Credentials, tier history and destruction lines refuse the wrong users."""

@@ -68,10 +68,48 @@ class TestUscc(CustcareCase):
         old = self.env["res.partner"].create({"name": "旧", "uscc": USCC[2]})
         old.active = False
         self.env["res.partner"].create({"name": "新", "uscc": USCC[2]})
-        other = self.env["res.company"].create({"name": "分公司"})
-        self.env["res.partner"].create({"name": "分", "uscc": USCC[2], "company_id": other.id})
         with self.assertRaises(ValidationError):
             old.active = True
+        # two companies may each keep their own partner with the code...
+        first, second = self.env["res.company"].create([{"name": "分公司"}, {"name": "子公司"}])
+        self.env["res.partner"].create({"name": "甲", "uscc": USCC[3], "company_id": first.id})
+        self.env["res.partner"].create({"name": "乙", "uscc": USCC[3], "company_id": second.id})
+        # ...but not beside a partner shared by all companies, either way round
+        with self.assertRaises(ValidationError):
+            self.env["res.partner"].create({"name": "丙", "uscc": USCC[3]})
+        with self.assertRaises(ValidationError):
+            self.env["res.partner"].create({"name": "分", "uscc": USCC[2], "company_id": first.id})
+        self.assertFalse(self.env["res.partner"].search([("name", "in", ("丙", "分"))]))
+
+    def test_whole_gb32100_code_table(self):
+        """Every registration authority and organisation type of GB 32100-2015
+        is accepted with a right check character; any other pair is refused."""
+        Partner = self.env["res.partner"]
+        body = "110105MA0123456"
+        valid = {
+            "1": "1239", "2": "19", "3": "123459", "4": "19", "5": "1239", "6": "129",
+            "7": "129", "8": "19", "9": "123", "A": "19", "N": "1239", "Y": "1",
+        }  # fmt: skip
+        alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+        weights = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+        def code(prefix):
+            first17 = prefix + body
+            total = sum(alphabet.index(c) * w for c, w in zip(first17, weights, strict=True))
+            return first17 + alphabet[(31 - total % 31) % 31]
+
+        for authority, types in valid.items():
+            for kind in types:
+                with self.subTest(prefix=authority + kind):
+                    partner = Partner.create(
+                        {"name": f"{authority}{kind}", "uscc": code(authority + kind)}
+                    )
+                    self.assertEqual(partner.uscc[:2], authority + kind)
+                    partner.unlink()
+        for prefix in ("94", "Y2", "B1", "28", "A2", "00", "36"):
+            with self.subTest(prefix=prefix), self.assertRaises(ValidationError) as ctx:
+                Partner.create({"name": prefix, "uscc": code(prefix)})
+            self.assertIn("GB 32100-2015", str(ctx.exception))
 
     def test_account_manager_required_for_core_and_key(self):
         for tier in ("core", "key"):

@@ -208,9 +208,28 @@ class CustcareComplaint(models.Model):
         (breached - self.filtered("sla_breached"))._custcare_write({"sla_breached": True})
 
     @api.model
+    def _sla_breach_domain(self):
+        """Open complaints past a deadline and not flagged yet."""
+        now = fields.Datetime.now()
+        return [
+            ("state", "!=", "closed"),
+            ("sla_breached", "=", False),
+            "|",
+            "&",
+            ("responded_at", "=", False),
+            ("response_deadline", "<", now),
+            ("resolution_deadline", "<", now),
+        ]
+
+    @api.model
     def _cron_check_sla(self):
-        open_complaints = self.search([("state", "!=", "closed"), ("sla_breached", "=", False)])
-        open_complaints._update_sla_breach()
+        """Scheduled job: flag the open complaints past their deadlines, one
+        UPDATE per committed batch."""
+        return self.env["custcare.batch"]._run(
+            self._name,
+            self._sla_breach_domain(),
+            lambda complaints: complaints._custcare_write({"sla_breached": True}),
+        )
 
     @api.constrains("received_at")
     def _check_received_at(self):

@@ -112,6 +112,10 @@ class CustcareSurveyCampaign(models.Model):
         "CHECK(reminder_days > 0 AND validity_months > 0)",
         "Reminder delay and validity must be positive.",
     )
+    _policy_review_uniq = models.UniqueIndex(
+        "(policy_id, review_date) WHERE policy_id IS NOT NULL",
+        "A survey policy drafts one campaign per management review.",
+    )
 
     @api.constrains("target_domain")
     def _check_target_domain(self):
@@ -241,30 +245,41 @@ class CustcareSurveyCampaign(models.Model):
 
     @api.model
     def _cron_chase_and_void(self):
-        """Chase (跟催) non-respondents once after the reminder delay; void the
-        forms not returned within the validity period."""
+        """Scheduled job: void the forms not returned within the validity
+        period, and chase (跟催) non-respondents once after the reminder
+        delay; only the due forms are read, in committed batches (one UPDATE
+        and one batch of mails each). Returns (chased, voided)."""
         now = fields.Datetime.now()
-        Answer = self.env["survey.user_input"]
-        running = self.search([("state", "=", "running")])
-        to_void = Answer.search(
+        Batch = self.env["custcare.batch"]
+        open_forms = [
+            ("custcare_campaign_id.state", "=", "running"),
+            ("state", "!=", "done"),
+            ("custcare_void", "=", False),
+        ]
+        voided = Batch._run(
+            "survey.user_input",
+            [*open_forms, ("deadline", "<", now)],
+            lambda forms: forms.write({"custcare_void": True}),
+        )
+        # the reminder delay is per campaign: the campaigns whose delay has passed
+        campaigns = self.search_fetch(
+            [("state", "=", "running")], ["sent_date", "reminder_days"]
+        ).filtered(lambda c: c.sent_date + relativedelta(days=c.reminder_days) <= now)
+
+        def chase(forms):
+            forms.write({"custcare_reminded_on": now})
+            forms._custcare_send("custcare_survey.mail_template_reminder")
+
+        chased = Batch._run(
+            "survey.user_input",
             [
-                ("custcare_campaign_id", "in", running.ids),
-                ("state", "!=", "done"),
-                ("custcare_void", "=", False),
-                ("deadline", "<", now),
-            ]
+                *open_forms,
+                ("custcare_campaign_id", "in", campaigns.ids),
+                ("custcare_reminded_on", "=", False),
+            ],
+            chase,
         )
-        to_void.sudo().write({"custcare_void": True})
-        to_chase = Answer.browse()
-        for campaign in running:
-            if campaign.sent_date + relativedelta(days=campaign.reminder_days) <= now:
-                to_chase |= campaign.answer_ids
-        to_chase = to_chase.filtered(
-            lambda a: a.state != "done" and not a.custcare_void and not a.custcare_reminded_on
-        )
-        to_chase.sudo().write({"custcare_reminded_on": now})
-        to_chase._custcare_send("custcare_survey.mail_template_reminder")
-        return len(to_chase), len(to_void)
+        return chased, voided
 
     def action_cancel(self):
         if self.filtered(lambda c: c.state == "analysed" and c.approval_state == "approved"):
@@ -592,24 +607,28 @@ class CustcareSurveyResult(models.Model):
             result.below_target = result.average < result.target
 
     def _create_capa(self):
-        """One corrective action request per dimension below target."""
-        Capa = self.env["custcare.capa"]
-        for result in self:
-            campaign = result.campaign_id
-            capa = Capa._custcare_create(
+        """One corrective action request per dimension below target, all
+        created at once."""
+        capas = self.env["custcare.capa"]._custcare_create(
+            [
                 {
-                    "company_id": campaign.company_id.id,
-                    "source_ref": f"{campaign._name},{campaign.id}",
-                    "responsible_id": campaign.user_id.id,
+                    "company_id": result.campaign_id.company_id.id,
+                    "source_ref": f"{result.campaign_id._name},{result.campaign_id.id}",
+                    "responsible_id": result.campaign_id.user_id.id,
                     "nonconformity": self.env._(
                         "<p>Customer satisfaction with %(dimension)s averaged %(avg).2f in "
                         "%(campaign)s, below the target of %(target).2f.</p>",
                         dimension=result.dimension_id.name,
                         avg=result.average,
-                        campaign=campaign.name,
+                        campaign=result.campaign_id.name,
                         target=result.target,
                     ),
                 }
-            )
-            result.sudo()._custcare_write({"capa_id": capa.id})
+                for result in self
+            ]
+        )
+        # results are written by the analysis only; the ORM flushes the
+        # links in one UPDATE
+        for result, capa in zip(self.sudo(), capas, strict=True):
+            result.capa_id = capa
         return True

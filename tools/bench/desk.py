@@ -95,9 +95,19 @@ def kanban_read(model):
 
 
 results = {m: b.measure(env, kanban_read(m))[:2] for m in (ours, theirs)}
+
+
+def shape(model):
+    """'c columns (f folded), n cards' of the model's kanban read."""
+    groups = kanban_read(model)()["groups"]
+    folded = sum(1 for g in groups if "__records" not in g)
+    cards = sum(len(g.get("__records", ())) for g in groups)
+    return f"{len(groups)} columns ({folded} folded), {cards} cards"
+
+
 b.compare(
     f"kanban grouped read (web_read_group by {kanban[ours][1]} / {kanban[theirs][1]} "
-    "with the first 40 cards per column)",
+    f"with the first 40 cards per open column: {shape(ours)} / {shape(theirs)})",
     "custcare.complaint",
     results[ours],
     "helpdesk.ticket",

@@ -526,9 +526,10 @@ def run_cron_job(env, cron, limit, budget):
                 if result["seconds"] >= limit - 0.5
                 else f"stopped at the {budget:.0f} s budget"
             ) + (
+                # the runner commits its progress record first: one commit is its own
                 f" (last commit at {result['last_commit_at']:.0f} s)"
-                if result["commits"]
-                else " (nothing committed)"
+                if result["commits"] > 1
+                else " (the job committed nothing)"
             )
         elif result["exitcode"]:
             status = "crashed"

@@ -102,6 +102,14 @@ class CustcareCallbackPlan(models.Model):
         self.write({"state": "closed"})
         return True
 
+    @api.model
+    def _custcare_destruction_method(self):
+        """How a record of this kind is destroyed, for the destruction record."""
+        return self.env._(
+            "What was said in the callbacks (contact person, usage, quality feedback) erased "
+            "from the database; the callback dates kept."
+        )
+
     def _custcare_destroy(self):
         """Retention: erase what was said in the callbacks."""
         self.ensure_one()

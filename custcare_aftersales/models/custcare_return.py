@@ -41,6 +41,8 @@ class CustcareReturn(models.Model):
     line_ids = fields.One2many("custcare.return.line", "return_id", "Returned Goods")
     receipt_date = fields.Datetime("Goods Received", readonly=True)
     receipt_picking_id = fields.Many2one("stock.picking", "Return Receipt", readonly=True)
+    inspected_by_id = fields.Many2one("res.users", "Inspected by", readonly=True, copy=False)
+    inspected_date = fields.Date("Inspected on", readonly=True, copy=False)
     result = fields.Html("Handling Result")
     feedback_date = fields.Date()
     feedback_method = fields.Selection(CHANNELS)
@@ -184,7 +186,13 @@ class CustcareReturn(models.Model):
                 self._move(line, line.qty_conforming, inspection, stock)
             if line.qty_nonconforming:
                 self._move(line, line.qty_nonconforming, inspection, nonconforming)
-        self.write({"state": "inspected"})
+        self.write(
+            {
+                "state": "inspected",
+                "inspected_by_id": self.env.uid,
+                "inspected_date": fields.Date.context_today(self),
+            }
+        )
         return True
 
     def action_replenish(self):
@@ -264,6 +272,14 @@ class CustcareReturn(models.Model):
                 raise UserError(self.env._("Record the feedback given to the customer first."))
         self.write({"state": "closed"})
         return True
+
+    @api.model
+    def _custcare_destruction_method(self):
+        """How a record of this kind is destroyed, for the destruction record."""
+        return self.env._(
+            "The customer's reasons and reaction and the handling result erased from the "
+            "database; the goods, quantities and stock moves kept."
+        )
 
     def _custcare_destroy(self):
         """Retention: erase what the customer said and our findings."""

@@ -94,6 +94,14 @@ class CustcareVisit(models.Model):
         self.write({"state": "cancelled"})
         return True
 
+    @api.model
+    def _custcare_destruction_method(self):
+        """How a record of this kind is destroyed, for the destruction record."""
+        return self.env._(
+            "The visit report (persons met, key gains, reactions, suggestions) erased from "
+            "the database; that the visit took place is kept."
+        )
+
     def _custcare_destroy(self):
         """Retention: erase the visit report, keep that the visit took place."""
         self.ensure_one()
@@ -123,6 +131,7 @@ class CustcareGiftRequest(models.Model):
         "res.users", "Requested by", default=lambda self: self.env.user, readonly=True
     )
     approved_by_id = fields.Many2one("res.users", "Approved by", readonly=True)
+    approved_date = fields.Date("Decided on", readonly=True, copy=False)
     handed_over = fields.Boolean(readonly=True)
     state = fields.Selection(
         [
@@ -153,12 +162,24 @@ class CustcareGiftRequest(models.Model):
 
     def action_approve(self):
         self._check_manager()
-        self.write({"state": "approved", "approved_by_id": self.env.uid})
+        self.write(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.uid,
+                "approved_date": fields.Date.context_today(self),
+            }
+        )
         return True
 
     def action_refuse(self):
         self._check_manager()
-        self.write({"state": "refused", "approved_by_id": self.env.uid})
+        self.write(
+            {
+                "state": "refused",
+                "approved_by_id": self.env.uid,
+                "approved_date": fields.Date.context_today(self),
+            }
+        )
         return True
 
     def action_hand_over(self):

@@ -21,6 +21,19 @@ class StockPicking(models.Model):
     custcare_access_token = fields.Char(
         "Receipt Token", copy=False, readonly=True, groups="stock.group_stock_user"
     )
+    custcare_carrier = fields.Char(
+        "Carrier",
+        copy=False,
+        help="Who carries the goods to the customer (承运人): the carrier's name, the "
+        "driver and the vehicle, as printed on the delivery note.",
+    )
+    custcare_shipped_by_id = fields.Many2one(
+        "res.users",
+        "Shipped by",
+        copy=False,
+        readonly=True,
+        help="Who validated the shipment in the warehouse (仓库发货).",
+    )
     custcare_received_at = fields.Datetime("Receipt Confirmed on", copy=False, readonly=True)
     custcare_received_by = fields.Char("Received by", copy=False, readonly=True)
 
@@ -41,6 +54,27 @@ class StockPicking(models.Model):
         return "/report/barcode/?barcode_type=QR&value={}&width=220&height=220".format(
             quote(self._custcare_receipt_url(), safe="")
         )
+
+    def _action_done(self):
+        res = super()._action_done()
+        self.filtered(lambda p: p.state == "done" and not p.custcare_shipped_by_id).write(
+            {"custcare_shipped_by_id": self.env.uid}
+        )
+        return res
+
+    def _custcare_carrier_name(self):
+        """The carrier printed on the delivery note: the shipping method of
+        Odoo's delivery app when installed, else the carrier typed in."""
+        self.ensure_one()
+        carrier = self["carrier_id"].name if "carrier_id" in self._fields else ""
+        return ", ".join(filter(None, (carrier, self.custcare_carrier)))
+
+    def _custcare_note_totals(self):
+        """[(quantity, unit)]: the total of the note per unit of measure."""
+        totals = {}
+        for _product, _lot, quantity, uom in self._custcare_note_lines():
+            totals[uom] = totals.get(uom, 0.0) + quantity
+        return [(quantity, uom) for uom, quantity in totals.items()]
 
     def _custcare_note_lines(self):
         """(product, lot, quantity, unit) rows: what was shipped once done,

@@ -157,6 +157,15 @@ class CustcareArchive(models.Model):
         self.env.add_to_compute(self._fields["credential_state"], archives)
         archives.flush_recordset(["credential_state"])
 
+    @api.model
+    def _custcare_destruction_method(self):
+        """How a record of this kind is destroyed, for the destruction record."""
+        return self.env._(
+            "The confidential archive data (registered capital, credit, production profile, "
+            "legal representative, business scope, notes) erased from the database; the "
+            "credentials and their scans deleted."
+        )
+
     def _custcare_destroy(self):
         """Anonymise the archive; return what was erased (for the hash)."""
         self.ensure_one()

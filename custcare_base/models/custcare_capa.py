@@ -151,6 +151,15 @@ class CustcareCapa(models.Model):
         self.write({"state": "cancelled"})
         return True
 
+    @api.model
+    def _custcare_destruction_method(self):
+        """How a record of this kind is destroyed, for the destruction record."""
+        return self.env._(
+            "The texts of the request (nonconformity, containment, cause, actions, "
+            "implementation, verification) erased from the database; its number and dates "
+            "kept."
+        )
+
     def _custcare_destroy(self):
         """Retention: erase the texts of an old request, keep its number."""
         self.ensure_one()

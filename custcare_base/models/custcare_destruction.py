@@ -66,6 +66,20 @@ class CustcareDestruction(models.Model):
         )
         return True
 
+    def _custcare_destruction_methods(self):
+        """[(record type, how it is destroyed)] for the kinds of records of
+        this destruction, as each model describes itself."""
+        self.ensure_one()
+        methods = []
+        for model in dict.fromkeys(self.line_ids.mapped("res_model")):
+            Model = self.env[model] if model in self.env else None
+            if Model is None:
+                continue
+            describe = getattr(Model, "_custcare_destruction_method", None)
+            text = describe() if describe else self.env._("Erased from the database.")
+            methods.append((self.env["ir.model"]._get(model).name, text))
+        return methods
+
     def action_cancel(self):
         if self.filtered(lambda d: d.state != "proposed"):
             raise UserError(self.env._("Only a proposed destruction can be cancelled."))

@@ -59,6 +59,7 @@ class CustcareInvestigation(models.Model):
         tracking=True,
     )
     decided_by_id = fields.Many2one("res.users", readonly=True)
+    decided_date = fields.Date(readonly=True, copy=False)
     decision_note = fields.Text()
 
     @api.depends(*CRITERIA)
@@ -66,6 +67,11 @@ class CustcareInvestigation(models.Model):
         for investigation in self:
             scores = [int(investigation[c]) for c in CRITERIA if investigation[c]]
             investigation.average_score = sum(scores) / len(scores) if scores else 0.0
+
+    @api.model
+    def _custcare_criteria(self):
+        """The selection criteria, in the order of the form."""
+        return CRITERIA
 
     def action_submit(self):
         for investigation in self:
@@ -108,11 +114,22 @@ class CustcareInvestigation(models.Model):
                     {"partner_id": partner.id, "company_id": investigation.company_id.id}
                 )
             investigation.write(
-                {"state": "accepted", "partner_id": partner.id, "decided_by_id": self.env.uid}
+                {
+                    "state": "accepted",
+                    "partner_id": partner.id,
+                    "decided_by_id": self.env.uid,
+                    "decided_date": fields.Date.context_today(self),
+                }
             )
         return True
 
     def action_reject(self):
         self._check_decider()
-        self.write({"state": "rejected", "decided_by_id": self.env.uid})
+        self.write(
+            {
+                "state": "rejected",
+                "decided_by_id": self.env.uid,
+                "decided_date": fields.Date.context_today(self),
+            }
+        )
         return True

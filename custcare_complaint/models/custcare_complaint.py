@@ -418,6 +418,15 @@ class CustcareComplaint(models.Model):
         )
         return True
 
+    @api.model
+    def _custcare_destruction_method(self):
+        """How a record of this kind is destroyed, for the destruction record."""
+        return self.env._(
+            "The customer's words and contact (description, contact person, phone, reaction) "
+            "and our findings (cause, result) erased from the database; the number and dates "
+            "kept."
+        )
+
     def _custcare_destroy(self):
         """Retention: erase the customer's words and our findings."""
         self.ensure_one()

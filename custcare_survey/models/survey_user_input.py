@@ -106,6 +106,14 @@ class SurveyUserInput(models.Model):
             )
         return with_email
 
+    @api.model
+    def _custcare_destruction_method(self):
+        """How a record of this kind is destroyed, for the destruction record."""
+        return self.env._(
+            "The customer's answers deleted and the e-mail address erased; that a form was "
+            "sent is kept."
+        )
+
     def _custcare_destroy(self):
         """Retention: erase the customer's answers, keep that a form existed."""
         self.ensure_one()

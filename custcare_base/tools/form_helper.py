@@ -141,7 +141,8 @@ class FormHelper:
         # Chinese parts run on; latin ones keep their spaces
         text = ("" if all(_CJK.search(part) for part in parts) else " ").join(parts)
         if partner.zip:
-            text = f"{text} {self.env._('Postcode')} {partner.zip}"
+            postcode = self.env._("Postcode")
+            text = f"{text} {postcode} {partner.zip}"
         return text
 
     def label(self, record, field_name):
@@ -165,14 +166,27 @@ class FormHelper:
         name = who if isinstance(who, str) else (who.name if who else "")
         return (name or "", self.date(when) if name else "")
 
+    def mark(self, key):
+        """The mark printed across a form that is not final (草稿, 未批准...)."""
+        _ = self.env._
+        return {
+            "draft": _("Draft"),
+            "not_approved": _("Not approved"),
+            "cancelled": _("Cancelled"),
+            "refused": _("Refused"),
+            "not_analysed": _("Not analysed"),
+            "not_shipped": _("Not shipped"),
+            "not_received": _("Product not received"),
+            "not_finished": _("Repair not finished"),
+            "not_visited": _("Not visited yet"),
+        }[key]
+
     def approval_mark(self, record):
         """草稿 / 未批准 for a record of the approval mixin not approved yet."""
         state = record.approval_state
         if state == "approved":
             return False
-        if state == "draft":
-            return self.env._("Draft")
-        return self.env._("Not approved")
+        return self.mark("draft" if state == "draft" else "not_approved")
 
     def escape(self, value):
         return escape(value)

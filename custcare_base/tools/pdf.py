@@ -66,8 +66,11 @@ RADICALS.update(
 )
 # ⼾ is drawn as the regional form: 户 (simplified), 戶 (traditional), 戸 (Japanese)
 DOOR = {"sc": "户", "tc": "戶", "hk": "戶", "kr": "戶", "jp": "戸"}
+# Punctuation a CJK font draws with the glyph of a western sign: the text
+# typed was the full-width form (批号／序列号, not 批号∕序列号).
+CJK_PUNCTUATION = {"\u2215": "\uff0f", "\u2003": "\u3000", "\u2329": "\u3008", "\u232a": "\u3009"}
 _REGION = re.compile(r"CJK(sc|tc|hk|jp|kr)", re.IGNORECASE)
-_RADICAL = re.compile("[\u2e80-\u2fdf]")
+_RADICAL = re.compile("[\u2e80-\u2fdf\u2215\u2003\u2329\u232a]")
 _BFCHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 _BFRANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(\[[^\]]*\]|<[0-9A-Fa-f]+>)")
 _SECTION = re.compile(rb"\d+\s+begin(bfchar|bfrange)(.*?)end\1", re.DOTALL)
@@ -109,6 +112,8 @@ def _rewrite_cmap(data, base_font):
         return None
     region = _REGION.search(base_font or "")
     table = dict(RADICALS, **{"⼾": DOOR[region.group(1).lower() if region else "sc"]})
+    if "CJK" in (base_font or "").upper():
+        table.update(CJK_PUNCTUATION)
     lines = []
     for code in sorted(entries):
         text, width = entries[code]

@@ -136,7 +136,7 @@
             }
         });
         if (sign) {
-            units.push({node: sign});
+            units.push({node: sign, sign: true});
         }
 
         var pages = [];
@@ -295,6 +295,13 @@
                     var title = placed[placed.length - 1];
                     take(title);
                     carry.unshift(title);
+                }
+                // the signatures never stand alone on a page: the last row
+                // or block goes along
+                if (unit.sign && placed.length > 1 && !carry.length) {
+                    var last = placed[placed.length - 1];
+                    take(last);
+                    carry.unshift(last);
                 }
                 open();
                 carry.forEach(put);

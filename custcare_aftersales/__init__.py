@@ -1,2 +1,3 @@
 from . import controllers
 from . import models
+from odoo.addons.custcare_base.hooks import load_shared_terms as post_init_hook

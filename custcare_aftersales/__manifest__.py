@@ -29,5 +29,6 @@
         "views/custcare_aftersales_menus.xml",
     ],
     "demo": ["demo/custcare_aftersales_demo.xml"],
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -101,14 +101,11 @@ class TestAftersalesForms(CustcareHttpCase):
         )
 
     def test_delivery_note(self):
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_aftersales.action_report_custcare_delivery_note",
             self.picking,
             ["uom", "custcare_aftersales"],
             "delivery_note_pages.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="交货单",
             number=self.picking.name,
             code="Q/CC-JL301",
@@ -127,14 +124,11 @@ class TestAftersalesForms(CustcareHttpCase):
         self.assertIn("客户签收", last)
 
     def test_repair_report_and_voucher(self):
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_aftersales.action_report_custcare_repair_report",
             self.service,
             ["uom", "custcare_aftersales"],
             "repair_report_pages.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="维修报表",
             number=self.service.name,
             code="Q/CC-JL306",
@@ -143,14 +137,11 @@ class TestAftersalesForms(CustcareHttpCase):
             words=("客户", "日期", CUSTOMER),
         )
         self.assertGreaterEqual(len(texts), 2)
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_aftersales.action_report_custcare_service_voucher",
             self.service,
             ["uom", "custcare_aftersales"],
             "service_voucher_pages.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="服务凭证",
             number=self.service.name,
             code="Q/CC-JL303",
@@ -163,14 +154,15 @@ class TestAftersalesForms(CustcareHttpCase):
     def test_repair_tag_and_receipts(self):
         """维修卡 is an A6 tag; 用户产品领取收据 at intake and at hand-back."""
         service = self.services[0]
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_aftersales.action_report_custcare_repair_tag",
             service,
             ["uom", "custcare_aftersales"],
             "repair_tag.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf, title="维修卡", number=service.name, code="Q/CC-JL305", words=("客户", "日期")
+            title="维修卡",
+            number=service.name,
+            code="Q/CC-JL305",
+            words=("客户", "日期"),
         )
         self.assertIn(CUSTOMER, texts[0])
         intake = self.render_pdf(
@@ -220,14 +212,11 @@ class TestAftersalesForms(CustcareHttpCase):
             month.action_print()["report_name"], "custcare_aftersales.report_custcare_service_log"
         )
         entries = [f"来电S{i:03d}" for i in sorted(range(1, 61), key=lambda i: (1 + i % 28, i))]
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_aftersales.action_report_custcare_service_log",
             month,
             ["uom", "custcare_aftersales"],
             "service_log.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="客服登记本",
             number="KF-202611",
             code="Q/CC-JL309",
@@ -236,14 +225,11 @@ class TestAftersalesForms(CustcareHttpCase):
             words=("客户", "日期", CUSTOMER),
         )
         self.assertGreaterEqual(len(texts), 2)
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_aftersales.action_report_custcare_product_register",
             month,
             ["uom", "custcare_aftersales"],
             "product_register.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="用户产品进出登记本",
             number="JC-202611",
             code="Q/CC-JL310",
@@ -275,14 +261,11 @@ class TestAftersalesForms(CustcareHttpCase):
                 "date_to": "2026-12-31",
             }
         )
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_aftersales.action_report_custcare_visit_plan",
             year,
             ["uom", "custcare_aftersales"],
             "visit_plan.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="年度/月度巡访计划",
             number="XF-2026",
             code="Q/CC-JL311",
@@ -308,14 +291,11 @@ class TestAftersalesForms(CustcareHttpCase):
                 }
             )
         )
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_aftersales.action_report_custcare_return",
             ret,
             ["uom", "custcare_aftersales"],
             "return.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="客户退货处理记录",
             number=ret.name,
             code="Q/CC-JL308",
@@ -328,14 +308,11 @@ class TestAftersalesForms(CustcareHttpCase):
         notice = self.env["custcare.production.notice"].create(
             {"return_id": ret.id, "product_id": self.machine.id, "quantity": 2}
         )
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_aftersales.action_report_custcare_production_notice",
             notice,
             ["uom", "custcare_aftersales"],
             "production_notice.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="生产通知单",
             number=notice.name,
             code="Q/CC-JL307",
@@ -374,14 +351,11 @@ class TestAftersalesForms(CustcareHttpCase):
             )
         )
         gift.action_submit()
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_aftersales.action_report_custcare_visit",
             visit,
             ["uom", "custcare_aftersales"],
             "visit_pages.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="走访用户汇报",
             number=visit.name,
             code="Q/CC-JL302",
@@ -389,14 +363,11 @@ class TestAftersalesForms(CustcareHttpCase):
             words=("客户", "日期", CUSTOMER),
         )
         self.assertGreaterEqual(len(texts), 2)
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_aftersales.action_report_custcare_gift_request",
             gift,
             ["uom", "custcare_aftersales"],
             "gift_request.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="赠送礼品申请",
             number=f"LP{gift.id:05d}",
             code="Q/CC-JL312",
@@ -416,14 +387,11 @@ class TestAftersalesForms(CustcareHttpCase):
         )
         stats = report._statistics()
         self.assertEqual(stats["services"]["received"], 60)
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_complaint.action_report_custcare_service_supervision",
             report,
             ["uom", "custcare_complaint", "custcare_aftersales"],
             "supervision_services.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="服务监督报告",
             number=report.name,
             code="Q/CC-JL104",

@@ -160,6 +160,12 @@ class CustcareHttpCase(CustcareMixin, HttpCase):
         html = report._render_qweb_html(xmlid, records.ids)[0].decode()
         return html, pdf_text(pdf), pdf
 
+    def assertPrinted(self, xmlid, records, modules=(), save_as=None, lang="zh_CN", **checks):
+        """Print the form (``render_pdf``) and check its pages
+        (``assertFormPages``); returns the text of the pages."""
+        pdf = self.render_pdf(xmlid, records, modules, save_as, lang=lang)
+        return self.assertFormPages(pdf, **checks)
+
     def assertFormPages(
         self, pdf, *, title, number, code, revision="A/0", header=(), rows=(), words=(), pages=None
     ):

@@ -9,6 +9,7 @@ from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
+from ..models.custcare_investigation import CRITERIA
 from .common import USCC, CustcareHttpCase, flat, pdf_pages
 
 
@@ -131,17 +132,7 @@ class TestBaseForms(CustcareHttpCase):
                 "method": "onsite",
                 "investigator_id": cls.user_staff.id,
                 "findings": paragraphs("考察", 45, "生产线管理规范，现金流偏紧。"),
-                **dict.fromkeys(
-                    (
-                        "management_level",
-                        "financial_capacity",
-                        "reputation",
-                        "performance_ability",
-                        "cooperation",
-                        "confidentiality",
-                    ),
-                    "4",
-                ),
+                **dict.fromkeys(CRITERIA, "4"),
             }
         )
 
@@ -153,11 +144,10 @@ class TestBaseForms(CustcareHttpCase):
         )
 
     def test_archive_card(self):
-        pdf = self.render_pdf(
-            "custcare_base.action_report_custcare_archive", self.archive, save_as="archive.pdf"
-        )
-        texts = self.assertFormPages(
-            pdf,
+        texts = self.assertPrinted(
+            "custcare_base.action_report_custcare_archive",
+            self.archive,
+            save_as="archive.pdf",
             title="客户档案表",
             number=f"DA{self.archive.id:05d}",
             code="Q/CC-JL001",
@@ -179,11 +169,10 @@ class TestBaseForms(CustcareHttpCase):
             self.assertIn("续表", text)
 
     def test_capa_request(self):
-        pdf = self.render_pdf(
-            "custcare_base.action_report_custcare_capa", self.capa, save_as="capa.pdf"
-        )
-        texts = self.assertFormPages(
-            pdf,
+        texts = self.assertPrinted(
+            "custcare_base.action_report_custcare_capa",
+            self.capa,
+            save_as="capa.pdf",
             title="纠正和预防措施要求书",
             number=self.capa.name,
             code="Q/CC-JL102",
@@ -196,18 +185,14 @@ class TestBaseForms(CustcareHttpCase):
             self.assertIn("草稿", text)
 
     def test_destruction_record(self):
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_base.action_report_custcare_destruction",
             self.destruction,
             save_as="destruction.pdf",
-        )
-        header = ("序号", "记录", "已完成", "已删除数据的SHA-256")
-        texts = self.assertFormPages(
-            pdf,
             title="销毁记录",
             number=self.destruction.name,
             code="Q/CC-JL002",
-            header=header,
+            header=("序号", "记录", "已完成", "已删除数据的SHA-256"),
             rows=[f"已注销客户{i:03d}号" for i in range(1, 71)],
             words=("客户", "日期"),
         )
@@ -216,13 +201,10 @@ class TestBaseForms(CustcareHttpCase):
         self.assertIn(flat("资质证件及其扫描件已删除"), texts[0])
 
     def test_evaluation(self):
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_base.action_report_custcare_evaluation",
             self.evaluation,
             save_as="evaluation.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="客户评价表",
             number=f"PJ{self.evaluation.id:05d}",
             code="Q/CC-JL004",
@@ -235,13 +217,10 @@ class TestBaseForms(CustcareHttpCase):
             self.assertIn("未批准", text)
 
     def test_investigation(self):
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_base.action_report_custcare_investigation",
             self.investigation,
             save_as="investigation.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="新用户选择调查表",
             number=f"DC{self.investigation.id:05d}",
             code="Q/CC-JL005",
@@ -251,13 +230,10 @@ class TestBaseForms(CustcareHttpCase):
         self.assertGreaterEqual(len(texts), 2)
 
     def test_customer_overview(self):
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_base.action_report_custcare_customer_overview",
             self.archives,
             save_as="customer_overview.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="用户情况一览表",
             number=f"YHQK-{shanghai_today():%Y%m%d}",
             code="Q/CC-JL003",

@@ -3,6 +3,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.custcare_base.hooks import load_shared_terms
 from odoo.addons.custcare_base.tests.common import CustcareHttpCase, flat
 
 
@@ -241,14 +242,11 @@ class TestComplaintForms(CustcareHttpCase):
         cls.supervision.with_user(cls.user_gm).action_approve()
 
     def test_complaint_transfers(self):
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_complaint.action_report_custcare_complaint",
             self.complaint,
             ["custcare_complaint"],
             "complaint_transfers.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="客户投诉登记及处理报告",
             number=self.complaint.name,
             code="Q/CC-JL101",
@@ -272,15 +270,12 @@ class TestComplaintForms(CustcareHttpCase):
         language (here Traditional Chinese), with 处理情况 and 预防措施."""
         self._print_in("zh_TW", ["custcare_complaint"])
         self.customer.lang = "zh_TW"
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_complaint.action_report_custcare_fault",
             self.fault,
             ["custcare_complaint"],
             "fault_zh_TW.pdf",
-            lang="zh_CN",  # the company prints in Simplified Chinese
-        )
-        texts = self.assertFormPages(
-            pdf,
+            lang="zh_CN",  # the company prints in Simplified Chinese,
             title="故障分析報告",
             number=self.fault.name,
             code="Q/CC-JL103",
@@ -290,15 +285,14 @@ class TestComplaintForms(CustcareHttpCase):
         self.assertGreaterEqual(len(texts), 2)
 
     def test_supervision_numbered_and_approved(self):
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_complaint.action_report_custcare_service_supervision",
             self.supervision,
             ["custcare_complaint"],
             "supervision_approved.pdf",
         )
-        self.assertTrue(self.supervision.name.startswith("JD"))
-        texts = self.assertFormPages(
-            pdf,
+        self.assertTrue(
+            self.supervision.name.startswith("JD"),
             title="服务监督报告",
             number=self.supervision.name,
             code="Q/CC-JL104",
@@ -307,3 +301,23 @@ class TestComplaintForms(CustcareHttpCase):
         whole = "".join(texts)
         self.assertIn(flat("批准：王总"), whole.replace(":", "："))
         self.assertNotIn("未批准", whole)
+
+    def test_approval_labels_translated_after_install(self):
+        """草稿/已批准 of the approval mixin on a complaint are custcare_base
+        records created when this addon is installed: its install hook loads
+        custcare_base's translations again, so they print translated."""
+        env = self.env
+        env["res.lang"]._activate_lang("zh_TW")
+        env["ir.module.module"]._load_module_terms(["custcare_complaint"], ["zh_TW"])
+        field = env["custcare.complaint"]._fields["approval_state"]
+
+        def labels():
+            return dict(field._description_selection(env(context={"lang": "zh_TW"})))
+
+        env.registry.clear_cache("stable")
+        # the addon's own terms do not translate them (custcare_base's do)
+        self.assertEqual(labels()["draft"], "Draft")
+        load_shared_terms(env)
+        env.registry.clear_cache("stable")
+        self.assertEqual(labels()["draft"], "草稿")
+        self.assertEqual(labels()["approved"], "已批准")

@@ -124,14 +124,11 @@ class TestSurveyForms(SurveyMixin, CustcareHttpCase):
     def test_analysis_over_pages(self):
         with freeze_time("2026-09-02"):
             self.campaign.action_analyse()
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_survey.action_report_custcare_survey_analysis",
             self.campaign,
             ["survey", "custcare_survey"],
             "survey_analysis_pages.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="顾客满意度调查分析报告",
             number=self.campaign.name,
             code="Q/CC-JL202",
@@ -147,14 +144,11 @@ class TestSurveyForms(SurveyMixin, CustcareHttpCase):
             self.assertIn("草稿", text)
 
     def test_running_campaign_has_no_score(self):
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_survey.action_report_custcare_survey_analysis",
             self.running,
             ["survey", "custcare_survey"],
             "survey_analysis_running.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="顾客满意度调查分析报告",
             number=self.running.name,
             code="Q/CC-JL202",
@@ -169,14 +163,11 @@ class TestSurveyForms(SurveyMixin, CustcareHttpCase):
         self._print_in("zh_TW", ["survey", "custcare_survey"])
         form = self.campaign.answer_ids.sorted("id")[0]
         form.custcare_customer_id.lang = "zh_TW"
-        pdf = self.render_pdf(
+        texts = self.assertPrinted(
             "custcare_survey.action_report_custcare_survey_form",
             form,
             ["survey", "custcare_survey"],
             "survey_questionnaire_customer.pdf",
-        )
-        texts = self.assertFormPages(
-            pdf,
             title="顧客滿意度調查表",
             number=f"{self.campaign.name}-{form.id:05d}",
             code="Q/CC-JL201",

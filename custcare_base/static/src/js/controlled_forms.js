@@ -139,9 +139,18 @@
             units.push({node: sign, sign: true});
         }
 
+        // rows keep their height on every page (frozen columns): measured
+        // once here, so that most rows are placed without a new layout
+        units.forEach(function (unit) {
+            if (unit.row) {
+                unit.height = unit.row.getBoundingClientRect().height;
+            }
+        });
+
         var pages = [];
         var page = null;
         var placed = [];
+        var height = -1; // the page's height when known, -1 after a change
 
         function open() {
             page = document.createElement("div");
@@ -170,6 +179,7 @@
         }
 
         function put(unit) {
+            height = -1;
             if (unit.row) {
                 var last = page.lastChild;
                 if (!last || last.custcareSource !== unit.table) {
@@ -184,6 +194,7 @@
         }
 
         function take(unit) {
+            height = -1;
             placed.pop();
             if (unit.row) {
                 var rows = unit.row.parentNode;
@@ -197,7 +208,8 @@
         }
 
         function fits() {
-            return limit >= page.offsetHeight;
+            height = page.getBoundingClientRect().height;
+            return limit >= height;
         }
 
         /* A row taller than a page: the lines of its longest cell that do
@@ -243,7 +255,10 @@
                     restBox = inner;
                 } else if (cell.tagName === "TH" || has(cell, "h")) {
                     copy.innerHTML = cell.innerHTML;
-                    copy.appendChild(document.createTextNode(rowMark));
+                    if (!cell.getAttribute("data-continued")) {
+                        copy.appendChild(document.createTextNode(rowMark));
+                        copy.setAttribute("data-continued", "1");
+                    }
                 }
                 rest.appendChild(copy);
             }
@@ -274,6 +289,15 @@
         var room = limit - head.offsetHeight;
         for (var i = 0; i !== units.length; i++) {
             var unit = units[i];
+            var known = height;
+            var tail = page.lastChild;
+            if (unit.row && unit.height && known >= 0 && tail && tail.custcareSource === unit.table && limit >= known + unit.height + 12) {
+                // the next row of the table on this page, well inside it: it
+                // adds its height (near the foot, rows are measured in place)
+                put(unit);
+                height = known + unit.height;
+                continue;
+            }
             put(unit);
             if (fits()) {
                 continue;

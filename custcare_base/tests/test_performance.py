@@ -8,6 +8,9 @@ from odoo.tests import tagged
 from .common import CustcareCase, view_specification
 
 _logger = logging.getLogger(__name__)
+
+# Fixed budget of the customer list (80 customers); Odoo's contacts list: 17
+PARTNER_LIST_BUDGET = 8
 TIERS = ("core", "key", "general", "potential")
 
 
@@ -72,5 +75,5 @@ class TestPerformance(CustcareCase):
         _logger.info("80 partners: contacts list %d queries, customer list %d", contacts, ours)
         self.env.flush_all()
         self.env.invalidate_all()
-        with self.assertQueryCount(contacts + 2):
+        with self.assertQueryCount(min(contacts + 2, PARTNER_LIST_BUDGET)):
             Partner.web_search_read([("id", "in", self.partners.ids)], spec, limit=80)

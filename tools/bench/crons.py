@@ -319,7 +319,8 @@ for (cron_id,) in cr.fetchall():
     for line in b.cron_lines(b.run_cron_job(env, cron, LIMIT, BUDGET)):
         b.say(f"    {line}")
 destroyed = count(
-    "SELECT count(*) FROM custcare_destruction_line WHERE destruction_id = %s AND destroyed",
+    "SELECT count(*) FROM custcare_destruction_line "
+    "WHERE destruction_id = %s AND state = 'destroyed'",
     destruction.id,
 )
 b.say(f"  result: {b.fmt_int(destroyed)} of {b.fmt_int(len(old_forms))} forms destroyed\n")

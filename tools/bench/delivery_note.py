@@ -86,7 +86,7 @@ def destruction(lines):
                         "res_id": 1000 + i,
                         "record_name": f"基准客户 {i:06d} 有限公司",
                         "data_hash": f"{i:064x}",
-                        "destroyed": True,
+                        "state": "destroyed",
                     }
                 )
                 for i in range(lines)

@@ -11,3 +11,4 @@ from . import test_reports
 from . import test_ui
 from . import test_capa
 from . import test_partner_archiving
+from . import test_access_matrix

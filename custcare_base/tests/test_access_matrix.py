@@ -13,7 +13,7 @@ from .trust_common import TrustMixin
 # the other tests). The README's access table is this matrix.
 # fmt: off
 MATRIX = {
-    # model                        user colleague qc keeper manager gm portal other company-B
+    # model                        user coll qc   kpr  mgr  gm   prt  oprt coB
     "custcare.form.control":      "R--- R--- R--- RWC- RWCD RWCD ---- ---- ----",
     "custcare.archive":           "RW-- ---- ---- RWC- RWCD RWCD ---- ---- ----",
     "custcare.credential":        "RWC- ---- ---- RWCD RWCD RWCD ---- ---- ----",

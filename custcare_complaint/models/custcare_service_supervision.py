@@ -13,6 +13,7 @@ class CustcareServiceSupervision(models.Model):
     _description = "Service Supervision Report"
     _inherit = ["mail.thread"]
     _order = "date_from desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(

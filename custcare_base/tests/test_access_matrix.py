@@ -254,7 +254,7 @@ class TestBaseAccessMatrix(TrustMixin, TransactionCase):
         self._check_matrix(MATRIX, self._specs())
 
     def test_evidence_never_deleted(self):
-        self._check_evidence(self._specs())
+        self._check_evidence(MATRIX, self._specs())
 
     def test_protected_fields_refused(self):
         self._check_protected(MATRIX, self._specs())

@@ -124,6 +124,7 @@ class TrustMixin(CustcareMixin):
         always rolled back; return None if it went through, else the refusal.
         Any other exception is a failure of the test."""
         type(self).attempts = getattr(type(self), "attempts", 0) + 1
+        self.env.invalidate_all()  # as in a new request: nothing cached from the set-up
         savepoint = self.env.cr.savepoint()
         try:
             action()

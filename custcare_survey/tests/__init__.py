@@ -3,3 +3,4 @@ from . import test_campaign
 from . import test_performance
 from . import test_reports
 from . import test_access_matrix
+from . import test_trust

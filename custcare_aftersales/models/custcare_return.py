@@ -55,6 +55,7 @@ class CustcareReturn(models.Model):
         tracking=True,
         index=True,
         check_company=True,
+        groups="base.group_user",
     )
     line_ids = fields.One2many("custcare.return.line", "return_id", "Returned Goods")
     receipt_date = fields.Datetime("Goods Received", readonly=True)
@@ -87,7 +88,9 @@ class CustcareReturn(models.Model):
         readonly=True,
         groups="base.group_user",
     )
-    inspected_by_id = fields.Many2one("res.users", "Inspected by", readonly=True, copy=False)
+    inspected_by_id = fields.Many2one(
+        "res.users", "Inspected by", readonly=True, copy=False, groups="base.group_user"
+    )
     inspected_date = fields.Datetime("Inspected on", readonly=True, copy=False)
     state = fields.Selection(
         [

@@ -9,3 +9,4 @@ from . import test_partner_counts
 from . import test_retention
 from . import test_refusals
 from . import test_access_matrix
+from . import test_trust

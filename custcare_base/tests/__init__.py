@@ -13,3 +13,4 @@ from . import test_capa
 from . import test_partner_archiving
 from . import test_access_matrix
 from . import test_trust
+from . import test_multi_company

@@ -118,6 +118,41 @@ class TrustMixin(CustcareMixin):
         _logger.info("%s: %s calls made as the roles", cls.__name__, getattr(cls, "attempts", 0))
         super().tearDownClass()
 
+    # ------------------------------------------------------- multi-company
+    def _next_numbers(self, code):
+        """{company or False (the template): next number} of a custcare
+        numbering sequence."""
+        sequences = self.env["ir.sequence"].sudo().search([("code", "=", code)])
+        return {s.company_id or False: s.number_next_actual for s in sequences}
+
+    def _assert_numbered_in_b(self, record, code, before):
+        """``record`` of company B took its number from company B's own copy
+        of the sequence; company A's copy and the template did not move."""
+        after = self._next_numbers(code)
+        sequence_b = (
+            self.env["ir.sequence"]
+            .sudo()
+            .search([("code", "=", code), ("company_id", "=", self.company_b.id)])
+        )
+        self.assertTrue(sequence_b, f"no sequence {code} of company B")
+        self.assertEqual(after[self.company_b], sequence_b.number_next_actual)
+        self.assertGreater(after[self.company_b], before.get(self.company_b, 0))
+        for key in (self.company_a, False):
+            if key in before:
+                self.assertEqual(after[key], before[key], f"{code}: {key} moved")
+        number = sequence_b.get_next_char(after[self.company_b] - 1)
+        self.assertEqual(record.sudo().name, number)
+
+    def _assert_hidden_from_b(self, records):
+        """Company B's general manager finds and reads none of ``records``."""
+        user = self.user_company_b
+        for record in records:
+            with self.subTest(record=record._name):
+                Model = self.env[record._name].with_user(user)
+                self.assertFalse(Model.search([("id", "=", record.id)]))
+                with self.assertRaises(AccessError):
+                    record.with_user(user).read(["display_name"])
+
     # ----------------------------------------------------------- attempts
     def _attempt(self, action):
         """Run ``action`` as the external API would, in a savepoint that is

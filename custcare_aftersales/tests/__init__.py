@@ -10,3 +10,4 @@ from . import test_retention
 from . import test_refusals
 from . import test_access_matrix
 from . import test_trust
+from . import test_multi_company

@@ -148,6 +148,7 @@ class TrustMixin(CustcareMixin):
         user = self.user_company_b
         for record in records:
             with self.subTest(record=record._name):
+                self.assertTrue(record, f"no {record._name} to hide")
                 Model = self.env[record._name].with_user(user)
                 self.assertFalse(Model.search([("id", "=", record.id)]))
                 with self.assertRaises(AccessError):

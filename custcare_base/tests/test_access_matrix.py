@@ -10,7 +10,10 @@ from .trust_common import TrustMixin
 # customer's account manager, the requester, the one responsible): R read,
 # W write an ordinary field, C create, D delete it while it is a draft; "-"
 # refused. Nobody deletes evidence and nobody writes a protected field (see
-# the other tests). The README's access table is this matrix.
+# the other tests). The README's access table is this matrix. Columns: the
+# user who handles the record, a colleague not involved, QC inspector,
+# archive keeper, manager, general manager, the customer's portal user,
+# another customer's portal user, company B's general manager.
 # fmt: off
 MATRIX = {
     # model                        user coll qc   kpr  mgr  gm   prt  oprt coB

@@ -102,9 +102,14 @@ class CustcareDestruction(models.Model):
         """How the records are destroyed, in the reader's language while the
         record type exists; the text kept at the proposal otherwise."""
         self.ensure_one()
-        if self.res_model in self.env:
+        if self._retainable(self.res_model):
             return self.env[self.res_model]._custcare_destruction_method()
         return self.method
+
+    def _retainable(self, model):
+        """Whether records of ``model`` can (still) be destroyed: its addon may
+        have been uninstalled since the proposal."""
+        return model in self.env and getattr(self.env[model], "_custcare_retainable", False)
 
     def _compute_line_count(self):
         counts = dict(
@@ -184,8 +189,7 @@ class CustcareDestruction(models.Model):
             lambda line: (line.destruction_id, line.res_model)
         ).items():
             due = self.env["custcare.destruction.line"].browse()
-            records = self.env[model].browse() if model in self.env else None
-            if records is not None and destruction.policy_id:
+            if self._retainable(model) and destruction.policy_id:
                 records = (
                     self.env[model]
                     .sudo()

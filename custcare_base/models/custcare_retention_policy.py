@@ -126,7 +126,7 @@ class CustcareRetentionPolicy(models.Model):
         Destruction = self.env["custcare.destruction"].sudo()
         created = Destruction
         for policy in self.sudo():
-            if policy.model not in self.env:
+            if policy.model not in self._retainable_models():
                 continue  # its addon was uninstalled
             records = policy._records_due()
             if not records:

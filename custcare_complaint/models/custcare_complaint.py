@@ -239,10 +239,11 @@ class CustcareComplaint(models.Model):
         super()._custcare_prepare_create(vals_list)
         gateway = self.env.context.get("custcare_gateway")
         owner = gateway[1] if isinstance(gateway, tuple) and gateway[0] is _GATEWAY else None
+        given = self.env.su or self._custcare_trusted()  # data files, imports by the system
         for vals in vals_list:
-            receiver = owner or self.env.uid
+            receiver = owner or (given and vals.get("first_receiver_id")) or self.env.uid
             vals["first_receiver_id"] = receiver
-            vals["user_id"] = receiver
+            vals["user_id"] = (given and vals.get("user_id")) or receiver
 
     @api.model_create_multi
     def create(self, vals_list):

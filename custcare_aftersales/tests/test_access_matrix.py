@@ -2,7 +2,9 @@
 from odoo import Command, fields
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.custcare_base.tests.trust_common import TrustMixin
+from odoo.addons.custcare_base.tests.trust_common import AccessMatrixTests, TrustMixin
+
+from .common import done_delivery
 
 # What each role may do with a record that the "user" role handles (the
 # one responsible for the tracking, the service request and the return, the
@@ -29,10 +31,14 @@ MATRIX = {
 
 
 @tagged("post_install", "-at_install")
-class TestAftersalesAccessMatrix(TrustMixin, TransactionCase):
+class TestAftersalesAccessMatrix(AccessMatrixTests, TrustMixin, TransactionCase):
     """Every custcare_aftersales model and the customers' deliveries × every
     role × read/write/create/delete, every protected field × every role,
     evidence never deleted."""
+
+    MATRIX = MATRIX
+    ADDON = "custcare_aftersales"
+    OPENED = ("stock.picking",)
 
     @classmethod
     def setUpClass(cls):
@@ -46,26 +52,7 @@ class TestAftersalesAccessMatrix(TrustMixin, TransactionCase):
             [{"name": "变频器 VF-22", "is_storable": True}, {"name": "IGBT 模块"}]
         )
         cls.out_type = env.ref("stock.picking_type_out")
-        cls.delivery = env["stock.picking"].create(
-            {
-                "partner_id": cls.customer.id,
-                "picking_type_id": cls.out_type.id,
-                "move_ids": [
-                    Command.create(
-                        {
-                            "product_id": cls.product.id,
-                            "product_uom_qty": 4,
-                            "location_id": cls.out_type.default_location_src_id.id,
-                            "location_dest_id": env.ref("stock.stock_location_customers").id,
-                        }
-                    )
-                ],
-            }
-        )
-        cls.delivery.action_confirm()
-        cls.delivery.move_ids._set_quantity_done(4)
-        cls.delivery.move_ids.picked = True
-        cls.delivery._action_done()
+        cls.delivery = done_delivery(env, cls.customer, cls.product, 4)
         # post-delivery tracking and callbacks
         Plan = env["custcare.callback.plan"].with_user(user)
         cls.plan = Plan.create({"name": "项目 A", "partner_id": cls.customer.id})
@@ -231,28 +218,3 @@ class TestAftersalesAccessMatrix(TrustMixin, TransactionCase):
                 },
             },
         }
-
-    def test_every_model_declared(self):
-        """The matrix covers every model custcare_aftersales defines and the
-        deliveries it opens to the customers' portal users."""
-        defined = {
-            name
-            for name, model in self.env.items()
-            if model._original_module == "custcare_aftersales" and not model._abstract
-        }
-        self.assertEqual(defined | {"stock.picking"}, set(MATRIX))
-
-    def test_matrix(self):
-        self._check_matrix(MATRIX, self._specs())
-
-    def test_evidence_never_deleted(self):
-        self._check_evidence(MATRIX, self._specs())
-
-    def test_protected_fields_refused(self):
-        self._check_protected(MATRIX, self._specs())
-
-    def test_protected_fields_refused_on_create(self):
-        self._check_protected_on_create(MATRIX, self._specs())
-
-    def test_copy_drops_protected_values(self):
-        self._check_copy(self._specs())

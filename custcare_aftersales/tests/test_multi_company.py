@@ -16,7 +16,6 @@ class TestAftersalesMultiCompany(TrustMixin, TransactionCase):
         super().setUpClass()
         cls._setup_trust()
         env = cls.env
-        cls.shared = env["res.partner"].create({"name": "上海共享客户有限公司", "is_company": True})
         cls.product = env["product.product"].create({"name": "变频器 VF-22", "is_storable": True})
         Warehouse = env["stock.warehouse"].sudo()
         cls.warehouse_a = Warehouse.search([("company_id", "=", cls.company_a.id)], limit=1)

@@ -10,7 +10,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.custcare_base.tests.trust_common import PROTECTED_MESSAGE, TrustMixin
+from odoo.addons.custcare_base.tests.trust_common import TrustMixin
+
+from .common import done_delivery
 
 INTERNAL = (
     "user_id",
@@ -30,27 +32,7 @@ class TestAftersalesTrust(TrustMixin, TransactionCase):
         cls._setup_trust()
         env = cls.env
         cls.product = env["product.product"].create({"name": "变频器 VF-22", "is_storable": True})
-        out = env.ref("stock.picking_type_out")
-        cls.delivery = env["stock.picking"].create(
-            {
-                "partner_id": cls.customer.id,
-                "picking_type_id": out.id,
-                "move_ids": [
-                    Command.create(
-                        {
-                            "product_id": cls.product.id,
-                            "product_uom_qty": 2,
-                            "location_id": out.default_location_src_id.id,
-                            "location_dest_id": env.ref("stock.stock_location_customers").id,
-                        }
-                    )
-                ],
-            }
-        )
-        cls.delivery.action_confirm()
-        cls.delivery.move_ids._set_quantity_done(2)
-        cls.delivery.move_ids.picked = True
-        cls.delivery._action_done()
+        cls.delivery = done_delivery(env, cls.customer, cls.product, 2)
         cls.ret = (
             env["custcare.return"]
             .with_user(cls.user_staff)
@@ -84,15 +66,6 @@ class TestAftersalesTrust(TrustMixin, TransactionCase):
             .with_user(cls.user_staff)
             .create({"partner_id": cls.customer.id, "plan_month": cls.month})
         )
-
-    def _refused(self, record, vals, user=None):
-        record = record.with_user(user or self.user_staff)
-        before = record.sudo().read(list(vals))[0]
-        with self.assertRaises(UserError) as ctx:
-            record.write(vals)
-        self.assertIn(PROTECTED_MESSAGE, str(ctx.exception))
-        self.env.invalidate_all()
-        self.assertEqual(record.sudo().read(list(vals))[0], before)
 
     def test_received_return_not_marked_inspected(self):
         """No QC decision, no replacement: state, inspector and the split are QC's."""

@@ -4,7 +4,8 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import TransactionCase, tagged
 
-from .trust_common import TrustMixin
+from ..models.custcare_investigation import CRITERIA
+from .trust_common import AccessMatrixTests, TrustMixin
 
 # What each role may do with a record that the "user" role handles (the
 # customer's account manager, the requester, the one responsible): R read,
@@ -34,9 +35,12 @@ MATRIX = {
 
 
 @tagged("post_install", "-at_install")
-class TestBaseAccessMatrix(TrustMixin, TransactionCase):
+class TestBaseAccessMatrix(AccessMatrixTests, TrustMixin, TransactionCase):
     """Every custcare_base model × every role × read/write/create/delete,
     every protected field × every role, evidence never deleted."""
+
+    MATRIX = MATRIX
+    ADDON = "custcare_base"
 
     @classmethod
     def setUpClass(cls):
@@ -108,17 +112,7 @@ class TestBaseAccessMatrix(TrustMixin, TransactionCase):
         cls.investigation_submitted = Investigation.create(
             {
                 "name": "苏州候选科技有限公司",
-                **dict.fromkeys(
-                    (
-                        "management_level",
-                        "financial_capacity",
-                        "reputation",
-                        "performance_ability",
-                        "cooperation",
-                        "confidentiality",
-                    ),
-                    "4",
-                ),
+                **dict.fromkeys(CRITERIA, "4"),
             }
         )
         cls.investigation_submitted.action_submit()
@@ -241,29 +235,3 @@ class TestBaseAccessMatrix(TrustMixin, TransactionCase):
                 "create": lambda u: {"name": "档案五年", "model_id": self.archive_model.id},
             },
         }
-
-    def test_every_model_declared(self):
-        """The matrix covers every model custcare_base defines."""
-        defined = {
-            name
-            for name, model in self.env.items()
-            if model._original_module == "custcare_base"
-            and not model._abstract
-            and not model._transient
-        }
-        self.assertEqual(defined, set(MATRIX))
-
-    def test_matrix(self):
-        self._check_matrix(MATRIX, self._specs())
-
-    def test_evidence_never_deleted(self):
-        self._check_evidence(MATRIX, self._specs())
-
-    def test_protected_fields_refused(self):
-        self._check_protected(MATRIX, self._specs())
-
-    def test_protected_fields_refused_on_create(self):
-        self._check_protected_on_create(MATRIX, self._specs())
-
-    def test_copy_drops_protected_values(self):
-        self._check_copy(self._specs())

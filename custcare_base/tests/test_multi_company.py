@@ -20,9 +20,6 @@ class TestBaseMultiCompany(TrustMixin, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_trust()
-        cls.shared = cls.env["res.partner"].create(
-            {"name": "上海共享客户有限公司", "is_company": True}
-        )
         cls.archive_a = cls.env["custcare.archive"].create(
             {"partner_id": cls.customer.id, "credit_limit": 100000}
         )

@@ -91,6 +91,9 @@ class TrustMixin(CustcareMixin):
         cls.other_customer = env["res.partner"].create(
             {"name": "常州恒远化工有限公司", "is_company": True, "company_id": cls.company_a.id}
         )
+        cls.shared = env["res.partner"].create(  # a customer shared by all companies
+            {"name": "上海共享客户有限公司", "is_company": True, "email": "s@shared.example.cn"}
+        )
         cls.user_portal.partner_id.write({"parent_id": cls.customer.id, "name": "王采购"})
         cls.user_portal_other = make(env, "cc_portal_other", groups="base.group_portal")
         cls.user_portal_other.partner_id.parent_id = cls.other_customer
@@ -117,6 +120,18 @@ class TrustMixin(CustcareMixin):
     def tearDownClass(cls):
         _logger.info("%s: %s calls made as the roles", cls.__name__, getattr(cls, "attempts", 0))
         super().tearDownClass()
+
+    def _refused(self, record, vals, user=None):
+        """write(vals) as `user` (the staff user) is refused by the
+        protection of the fields; nothing changes."""
+        record = record.with_user(user or self.user_staff)
+        before = record.sudo().read(list(vals))[0]
+        with self.assertRaises(UserError) as ctx:
+            record.write(vals)
+        self.assertIn(PROTECTED_MESSAGE, str(ctx.exception))
+        self.env.invalidate_all()
+        self.assertEqual(record.sudo().read(list(vals))[0], before)
+        return ctx.exception
 
     # ------------------------------------------------------- multi-company
     def _next_numbers(self, code):
@@ -389,3 +404,39 @@ def _plain(value):
 
 def today_plus(days):
     return fields.Date.today() + timedelta(days=days)
+
+
+class AccessMatrixTests:
+    """The tests of an addon's ``test_access_matrix`` module. The test class
+    sets ``MATRIX``, ``ADDON`` (whose models the matrix must cover),
+    ``OPENED`` (Odoo models the addon opens to its users) and ``_specs()``."""
+
+    MATRIX = {}
+    ADDON = None
+    OPENED = ()
+    allow_inherited_tests_method = True  # Odoo's loader runs these inherited tests
+
+    def test_every_model_declared(self):
+        """The matrix covers every model the addon defines (and the Odoo
+        models it opens)."""
+        defined = {
+            name
+            for name, model in self.env.items()
+            if model._original_module == self.ADDON and not model._abstract
+        }
+        self.assertEqual(defined | set(self.OPENED), set(self.MATRIX))
+
+    def test_matrix(self):
+        self._check_matrix(self.MATRIX, self._specs())
+
+    def test_evidence_never_deleted(self):
+        self._check_evidence(self.MATRIX, self._specs())
+
+    def test_protected_fields_refused(self):
+        self._check_protected(self.MATRIX, self._specs())
+
+    def test_protected_fields_refused_on_create(self):
+        self._check_protected_on_create(self.MATRIX, self._specs())
+
+    def test_copy_drops_protected_values(self):
+        self._check_copy(self._specs())

@@ -4,7 +4,7 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.custcare_base.tests.trust_common import TrustMixin
+from odoo.addons.custcare_base.tests.trust_common import AccessMatrixTests, TrustMixin
 
 # What each role may do with a record that the "user" role handles (the first
 # receiver and owner of the complaint, the author of the fault report): R
@@ -24,9 +24,12 @@ MATRIX = {
 
 
 @tagged("post_install", "-at_install")
-class TestComplaintAccessMatrix(TrustMixin, TransactionCase):
+class TestComplaintAccessMatrix(AccessMatrixTests, TrustMixin, TransactionCase):
     """Every custcare_complaint model × every role × read/write/create/delete,
     every protected field × every role, evidence never deleted."""
+
+    MATRIX = MATRIX
+    ADDON = "custcare_complaint"
 
     @classmethod
     def setUpClass(cls):
@@ -155,27 +158,3 @@ class TestComplaintAccessMatrix(TrustMixin, TransactionCase):
                 "create": lambda u: {},
             },
         }
-
-    def test_every_model_declared(self):
-        """The matrix covers every model custcare_complaint defines."""
-        defined = {
-            name
-            for name, model in self.env.items()
-            if model._original_module == "custcare_complaint" and not model._abstract
-        }
-        self.assertEqual(defined, set(MATRIX))
-
-    def test_matrix(self):
-        self._check_matrix(MATRIX, self._specs())
-
-    def test_evidence_never_deleted(self):
-        self._check_evidence(MATRIX, self._specs())
-
-    def test_protected_fields_refused(self):
-        self._check_protected(MATRIX, self._specs())
-
-    def test_protected_fields_refused_on_create(self):
-        self._check_protected_on_create(MATRIX, self._specs())
-
-    def test_copy_drops_protected_values(self):
-        self._check_copy(self._specs())

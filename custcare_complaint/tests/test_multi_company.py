@@ -15,7 +15,6 @@ class TestComplaintMultiCompany(TrustMixin, TransactionCase):
         super().setUpClass()
         cls._setup_trust()
         env = cls.env
-        cls.shared = env["res.partner"].create({"name": "上海共享客户有限公司", "is_company": True})
         cls.team_a = env["custcare.complaint.team"].create(
             {"name": "甲公司客服组", "member_ids": [Command.set(cls.user_staff.ids)]}
         )

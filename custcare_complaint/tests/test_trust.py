@@ -53,17 +53,6 @@ class TestComplaintTrust(TrustMixin, TransactionCase):
         complaint.action_close()
         return complaint
 
-    def _refused(self, record, vals, user=None):
-        """write(vals) as `user` is refused by the protection; nothing changes."""
-        record = record.with_user(user or self.user_staff)
-        before = record.sudo().read(list(vals))[0]
-        with self.assertRaises(UserError) as ctx:
-            record.write(vals)
-        self.assertIn(PROTECTED_MESSAGE, str(ctx.exception))
-        self.env.invalidate_all()
-        self.assertEqual(record.sudo().read(list(vals))[0], before)
-        return ctx.exception
-
     def test_salesman_does_not_close_a_new_complaint(self):
         complaint = self._complaint()
         error = self._refused(complaint, {"state": "closed"})

@@ -1,12 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from datetime import timedelta
 
-from freezegun import freeze_time
-
 from odoo import Command, fields
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.custcare_base.tests.trust_common import TrustMixin
+from odoo.addons.custcare_base.tests.trust_common import AccessMatrixTests, TrustMixin
 
 from .common import SurveyMixin
 
@@ -32,10 +30,14 @@ SCORES = {"product": 4, "service": 3, "price": 3, "reputation": 5, "delivery": 4
 
 
 @tagged("post_install", "-at_install")
-class TestSurveyAccessMatrix(TrustMixin, SurveyMixin, TransactionCase):
+class TestSurveyAccessMatrix(AccessMatrixTests, TrustMixin, SurveyMixin, TransactionCase):
     """Every custcare_survey model and the campaign forms × every role ×
     read/write/create/delete, every protected field × every role, evidence
     never deleted."""
+
+    MATRIX = MATRIX
+    ADDON = "custcare_survey"
+    OPENED = ("survey.user_input", "survey.user_input.line")
 
     @classmethod
     def setUpClass(cls):
@@ -51,12 +53,7 @@ class TestSurveyAccessMatrix(TrustMixin, SurveyMixin, TransactionCase):
         cls.campaign_running = Campaign.create({**vals, "target_domain": target})
         cls.campaign_running.action_send()
         cls.form = cls.campaign_running.answer_ids.filtered(lambda f: f.partner_id == cls.customer)
-        cls.campaign_approved = Campaign.create({**vals, "target_domain": target})
-        with freeze_time(fields.Datetime.now() - timedelta(days=90)):
-            cls.campaign_approved.action_send()
-        for answer in cls.campaign_approved.answer_ids:
-            cls._answer(cls, answer, SCORES)
-        cls.campaign_approved.action_analyse()
+        cls.campaign_approved = cls._analysed_campaign(target, SCORES)
         cls.campaign_approved.action_submit()
         cls.campaign_approved.with_user(cls.user_gm).action_approve()
         cls.answered = cls.campaign_approved.answer_ids[:1]
@@ -145,28 +142,3 @@ class TestSurveyAccessMatrix(TrustMixin, SurveyMixin, TransactionCase):
                 "evidence": [self.answer_line],
             },
         }
-
-    def test_every_model_declared(self):
-        """The matrix covers every model custcare_survey defines and the
-        survey forms and answers it opens to custcare staff."""
-        defined = {
-            name
-            for name, model in self.env.items()
-            if model._original_module == "custcare_survey" and not model._abstract
-        }
-        self.assertEqual(defined | {"survey.user_input", "survey.user_input.line"}, set(MATRIX))
-
-    def test_matrix(self):
-        self._check_matrix(MATRIX, self._specs())
-
-    def test_evidence_never_deleted(self):
-        self._check_evidence(MATRIX, self._specs())
-
-    def test_protected_fields_refused(self):
-        self._check_protected(MATRIX, self._specs())
-
-    def test_protected_fields_refused_on_create(self):
-        self._check_protected_on_create(MATRIX, self._specs())
-
-    def test_copy_drops_protected_values(self):
-        self._check_copy(self._specs())

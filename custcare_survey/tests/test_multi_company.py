@@ -1,9 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from datetime import timedelta
 
-from freezegun import freeze_time
 
-from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
@@ -25,25 +22,11 @@ class TestSurveyMultiCompany(TrustMixin, SurveyMixin, TransactionCase):
         cls._setup_trust()
         cls._setup_survey()
         env = cls.env
-        cls.shared = env["res.partner"].create(
-            {"name": "上海共享客户有限公司", "is_company": True, "email": "s@shared.example.cn"}
-        )
         cls.customer_b = env["res.partner"].create(
             {"name": "乙公司的客户", "is_company": True, "company_id": cls.company_b.id}
         )
         cls.target = f"[('id', 'in', {[cls.customer.id, cls.shared.id, cls.customer_b.id]})]"
-        cls.campaign_a = (
-            env["custcare.survey.campaign"]
-            .with_user(cls.user_staff)
-            .create(
-                {"title": "甲公司调查", "survey_id": cls.survey.id, "target_domain": cls.target}
-            )
-        )
-        with freeze_time(fields.Datetime.now() - timedelta(days=90)):
-            cls.campaign_a.action_send()
-        for form in cls.campaign_a.answer_ids:
-            cls._answer(cls, form, SCORES)
-        cls.campaign_a.action_analyse()
+        cls.campaign_a = cls._analysed_campaign(cls.target, SCORES, "甲公司调查")
         cls.Campaign_b = env["custcare.survey.campaign"].with_user(cls.user_company_b)
 
     def test_campaign_of_company_b(self):

@@ -3,15 +3,11 @@
 be refused, with the calls the external API makes: the exact refusal, and
 nothing changed."""
 
-from datetime import timedelta
-
-from freezegun import freeze_time
-
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.custcare_base.tests.trust_common import PROTECTED_MESSAGE, TrustMixin
+from odoo.addons.custcare_base.tests.trust_common import TrustMixin
 
 from .common import SurveyMixin
 
@@ -28,14 +24,7 @@ class TestSurveyTrust(TrustMixin, SurveyMixin, TransactionCase):
         cls.target = f"[('id', 'in', {[cls.customer.id, cls.other_customer.id]})]"
         Campaign = cls.env["custcare.survey.campaign"].with_user(cls.user_staff)
         cls.Campaign = Campaign
-        cls.approved = Campaign.create(
-            {"title": "上半年调查", "survey_id": cls.survey.id, "target_domain": cls.target}
-        )
-        with freeze_time(fields.Datetime.now() - timedelta(days=90)):
-            cls.approved.action_send()
-        for form in cls.approved.answer_ids:
-            cls._answer(cls, form, SCORES)
-        cls.approved.action_analyse()
+        cls.approved = cls._analysed_campaign(cls.target, SCORES)
         cls.approved.action_submit()
         cls.approved.with_user(cls.user_gm).action_approve()
 
@@ -43,14 +32,6 @@ class TestSurveyTrust(TrustMixin, SurveyMixin, TransactionCase):
         return self.Campaign.create(
             {"title": "下半年调查", "survey_id": self.survey.id, "target_domain": self.target}
         )
-
-    def _refused(self, record, vals, user):
-        before = record.sudo().read(list(vals))[0]
-        with self.assertRaises(UserError) as ctx:
-            record.with_user(user).write(vals)
-        self.assertIn(PROTECTED_MESSAGE, str(ctx.exception))
-        self.env.invalidate_all()
-        self.assertEqual(record.sudo().read(list(vals))[0], before)
 
     def test_unsent_campaign_not_marked_analysed(self):
         campaign = self._draft()

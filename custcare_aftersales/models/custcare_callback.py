@@ -251,17 +251,35 @@ class CustcareCallback(models.Model):
 
     @api.model
     def _cron_remind_due(self, days=7):
-        """One call activity per callback coming due within `days`, never twice."""
+        """Scheduled job: one call activity per callback coming due within
+        `days`, never twice; one INSERT and one UPDATE per committed batch."""
         horizon = fields.Date.context_today(self) + timedelta(days=days)
-        due = self.search(
-            [("state", "=", "planned"), ("reminded", "=", False), ("scheduled_date", "<=", horizon)]
+        domain = [
+            ("state", "=", "planned"),
+            ("reminded", "=", False),
+            ("scheduled_date", "<=", horizon),
+        ]
+        return self.env["custcare.batch"]._run(
+            self._name, domain, lambda callbacks: callbacks._remind()
         )
-        for callback in due:
-            callback.activity_schedule(
-                "mail.mail_activity_data_call",
-                date_deadline=callback.scheduled_date,
-                user_id=callback.user_id.id or self.env.uid,
-                summary=self.env._("Callback to %(customer)s", customer=callback.partner_id.name),
-            )
-        due._custcare_write({"reminded": True})
-        return len(due)
+
+    def _remind(self):
+        call = self.env.ref("mail.mail_activity_data_call")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": callback.id,
+                    "activity_type_id": call.id,
+                    "date_deadline": callback.scheduled_date,
+                    "user_id": callback.user_id.id or self.env.uid,
+                    "automated": True,
+                    "summary": self.env._(
+                        "Callback to %(customer)s", customer=callback.partner_id.name
+                    ),
+                }
+                for callback in self
+            ]
+        )
+        self._custcare_write({"reminded": True})

@@ -1,3 +1,4 @@
+from . import custcare_batch
 from . import custcare_evidence_mixin
 from . import custcare_retention_mixin
 from . import custcare_approval_mixin

@@ -1,6 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import SQL
 
 CREDIT_RATINGS = [("AAA", "AAA"), ("AA", "AA"), ("A", "A"), ("B", "B"), ("C", "C")]
 CREDENTIAL_STATES = [
@@ -202,10 +205,32 @@ class CustcareArchive(models.Model):
 
     @api.model
     def _cron_refresh_credential_state(self):
-        """Expiry depends on today: recompute the stored status once a day."""
-        archives = self.search([])
-        self.env.add_to_compute(self._fields["credential_state"], archives)
-        archives.flush_recordset(["credential_state"])
+        """Expiry depends on today: recompute the stored status of the
+        archives whose status changed since (found by one query), in
+        committed batches."""
+        Credential = self.env["custcare.credential"]
+        today = fields.Date.context_today(self)
+        soon = today + timedelta(days=Credential._expiry_days())
+        changed = SQL(
+            """(SELECT a.id
+                  FROM custcare_archive a
+             LEFT JOIN (SELECT archive_id, min(expiry_date) AS first_expiry
+                          FROM custcare_credential GROUP BY archive_id) c
+                    ON c.archive_id = a.id
+                 WHERE a.credential_state IS DISTINCT FROM CASE
+                       WHEN c.archive_id IS NULL THEN 'missing'
+                       WHEN c.first_expiry < %(today)s THEN 'expired'
+                       WHEN c.first_expiry <= %(soon)s THEN 'expiring'
+                       ELSE 'valid' END)""",
+            today=today,
+            soon=soon,
+        )
+
+        def refresh(archives):
+            self.env.add_to_compute(self._fields["credential_state"], archives)
+            archives.flush_recordset(["credential_state"])
+
+        return self.env["custcare.batch"]._run(self._name, [("id", "in", changed)], refresh)
 
     @api.model
     def _custcare_destruction_method(self):

@@ -126,31 +126,27 @@ class CustcareCredential(models.Model):
         return res
 
     @api.model
-    def _cron_remind_expiry(self, batch_size=500):
-        """Scheduled job: remind archive keepers of credentials about to expire."""
-        while self._remind_expiry_batch(batch_size) == batch_size:
-            if not self.env["ir.cron"]._commit_progress(batch_size):
-                break
-
-    @api.model
-    def _remind_expiry_batch(self, batch_size=500):
-        """One activity per credential for its archive keeper, N days before it
-        expires, never twice for the same expiry date. Returns how many."""
+    def _cron_remind_expiry(self):
+        """Scheduled job: remind archive keepers of credentials about to
+        expire, in committed batches."""
         today = fields.Date.context_today(self)
-        credentials = self.search(
-            [
-                ("expiry_date", ">=", today),
-                ("expiry_date", "<=", today + timedelta(days=self._expiry_days())),
-                ("reminded_expiry_date", "=", False),
-                ("archive_id.keeper_id", "!=", False),
-            ],
-            limit=batch_size,
+        domain = [
+            ("expiry_date", ">=", today),
+            ("expiry_date", "<=", today + timedelta(days=self._expiry_days())),
+            ("reminded_expiry_date", "=", False),
+            ("archive_id.keeper_id", "!=", False),
+        ]
+        return self.env["custcare.batch"]._run(
+            self._name, domain, lambda credentials: credentials._remind_expiry()
         )
-        if not credentials:
-            return 0
+
+    def _remind_expiry(self):
+        """One activity per credential for its archive keeper, N days before it
+        expires, never twice for the same expiry date: one INSERT and one
+        UPDATE for the batch."""
         todo = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id("custcare.archive")
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
             [
                 {
                     "res_model_id": model_id,
@@ -158,6 +154,7 @@ class CustcareCredential(models.Model):
                     "activity_type_id": todo.id,
                     "user_id": credential.archive_id.keeper_id.id,
                     "date_deadline": credential.expiry_date,
+                    "automated": True,
                     "summary": self.env._(
                         "%(kind)s %(number)s expires on %(date)s",
                         kind=credential._kind_label(),
@@ -165,15 +162,13 @@ class CustcareCredential(models.Model):
                         date=credential.expiry_date,
                     ),
                 }
-                for credential in credentials
+                for credential in self
             ]
         )
-        # one UPDATE for the batch, not one per credential
         self.env.cr.execute(
             SQL(
                 "UPDATE custcare_credential SET reminded_expiry_date = expiry_date WHERE id IN %s",
-                tuple(credentials.ids),
+                tuple(self.ids),
             )
         )
-        credentials.invalidate_recordset(["reminded_expiry_date"])
-        return len(credentials)
+        self.invalidate_recordset(["reminded_expiry_date"])

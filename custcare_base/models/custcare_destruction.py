@@ -10,7 +10,6 @@ from odoo.tools import SQL, LazyTranslate
 
 _lt = LazyTranslate(__name__)
 _BY_ENGINE = _lt("the retention engine proposes and destroys")
-BATCH_SIZE = 500
 
 
 def _plain(value):
@@ -153,8 +152,8 @@ class CustcareDestruction(models.Model):
                 "executed_date": fields.Datetime.now(),
             }
         )
-        if self.line_count <= BATCH_SIZE:
-            self.sudo()._destroy_batch(BATCH_SIZE)
+        if self.line_count <= self.env["custcare.batch"]._batch_size():
+            self.sudo()._destroy_lines(self.sudo().line_ids)
         else:
             self.env.ref("custcare_base.ir_cron_destruction_run").sudo()._trigger()
             self.message_post(
@@ -173,22 +172,17 @@ class CustcareDestruction(models.Model):
         self.sudo().activity_unlink(["custcare_base.mail_activity_type_approval"])
         return True
 
-    def _destroy_batch(self, limit):
-        """Destroy up to ``limit`` pending lines of these running destructions
-        (as the system); finish the destructions with no line left. Each
-        batch erases and records together, so a batch is all or nothing.
-        Returns the number of lines handled."""
-        Line = self.env["custcare.destruction.line"].sudo()
-        lines = Line.search(
-            [("destruction_id", "in", self.ids), ("state", "=", "pending")],
-            limit=limit,
-            order="destruction_id, id",
-        )
+    @api.model
+    def _destroy_lines(self, lines):
+        """Destroy the records of pending ``lines`` (as the system) and record
+        it on the lines; finish the destructions with no line left. Erasure
+        and record are written together, so a batch is all or nothing."""
+        lines = lines.filtered(lambda line: line.state == "pending")
         updates = []
         for (destruction, model), group in lines.grouped(
             lambda line: (line.destruction_id, line.res_model)
         ).items():
-            due = self.env["custcare.destruction.line"].browse()
+            due = group.browse()
             if self._retainable(model) and destruction.policy_id:
                 records = (
                     self.env[model]
@@ -221,31 +215,27 @@ class CustcareDestruction(models.Model):
                 )
             )
             lines.invalidate_recordset(["state", "data_hash"])
-        finished = self.filtered(
-            lambda d: not Line.search_count(
-                [("destruction_id", "=", d.id), ("state", "=", "pending")], limit=1
+        running = lines.destruction_id
+        pending = (
+            self.env["custcare.destruction.line"]
+            .sudo()
+            ._read_group(
+                [("destruction_id", "in", running.ids), ("state", "=", "pending")],
+                ["destruction_id"],
             )
         )
-        finished._custcare_write({"state": "done"})
+        finished = running - self.browse([destruction.id for (destruction,) in pending])
+        finished.sudo()._custcare_write({"state": "done"})
         return len(lines)
 
     @api.model
     def _cron_run_destructions(self):
-        """Scheduled job: run the destructions started by the general
-        manager's approval, one committed batch at a time."""
-        Cron = self.env["ir.cron"]
-        while True:
-            running = self.sudo().search([("state", "=", "running")])
-            if not running:
-                return
-            pending = (
-                self.env["custcare.destruction.line"]
-                .sudo()
-                .search_count([("destruction_id", "in", running.ids), ("state", "=", "pending")])
-            )
-            done = running._destroy_batch(BATCH_SIZE)
-            if not Cron._commit_progress(done, remaining=max(pending - done, 0)) or not done:
-                return
+        """Scheduled job: run the destructions the general manager approved,
+        one committed batch of records at a time."""
+        domain = [("state", "=", "pending"), ("destruction_id.state", "=", "running")]
+        return self.env["custcare.batch"]._run(
+            "custcare.destruction.line", domain, self._destroy_lines
+        )
 
 
 class CustcareDestructionLine(models.Model):

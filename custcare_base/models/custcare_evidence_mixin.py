@@ -143,7 +143,9 @@ class CustcareEvidenceMixin(models.AbstractModel):
             # a client cannot set a protected field through a context default either
             dropped = [k for k in context if k.startswith("default_") and k[8:] in protected]
             if dropped:
-                self = self.with_context({k: v for k, v in context.items() if k not in dropped})
+                # the whole context is replaced on purpose: keys are removed, not set
+                kept = {k: v for k, v in context.items() if k not in dropped}
+                self = self.with_context(kept)  # pylint: disable=context-overridden
             names = [n for vals in vals_list for n in vals if n in protected]
             if names:
                 self._custcare_check_vals(vals_list, self.default_get(names))

@@ -103,7 +103,7 @@ class CustcareRetentionPolicy(models.Model):
             domain &= Domain("company_id", "=", self.company_id.id)
         return domain
 
-    def _records_due(self):
+    def _records_due_domain(self):
         """Due records not yet on a pending destruction proposal."""
         self.ensure_one()
         pending = (
@@ -116,42 +116,74 @@ class CustcareRetentionPolicy(models.Model):
                 ]
             )
         )
-        domain = self._due_domain() & Domain(
+        return self._due_domain() & Domain(
             "id", "not in", pending.subselect(SQL.identifier("custcare_destruction_line", "res_id"))
         )
-        return self.env[self.model].sudo().with_context(active_test=False).search(domain)
+
+    def _records_due(self):
+        self.ensure_one()
+        return (
+            self.env[self.model]
+            .sudo()
+            .with_context(active_test=False)
+            .search(self._records_due_domain())
+        )
+
+    def _proposal(self):
+        """The destruction proposal new lines join: the one this policy has
+        not submitted yet, or a new one."""
+        self.ensure_one()
+        # a second run waits here until the first one's proposal is committed
+        self.env.cr.execute(
+            SQL("SELECT id FROM custcare_retention_policy WHERE id = %s FOR UPDATE", self.id)
+        )
+        Destruction = self.env["custcare.destruction"].sudo()
+        return Destruction.search(
+            [
+                ("policy_id", "=", self.id),
+                ("state", "=", "proposed"),
+                ("approval_state", "=", "draft"),
+            ],
+            limit=1,
+        ) or Destruction._custcare_create(
+            [{"policy_id": self.id, "company_id": (self.company_id or self.env.company).id}]
+        )
 
     def _propose(self):
-        """One destruction proposal per policy with due records (as the system)."""
-        Destruction = self.env["custcare.destruction"].sudo()
-        created = Destruction
+        """Put the due records of each policy on its destruction proposal, in
+        committed batches (as the system). Returns the proposals."""
+        proposals = self.env["custcare.destruction"].sudo()
+        Line = self.env["custcare.destruction.line"].sudo()
+        retainable = self._retainable_models()
         for policy in self.sudo():
-            if policy.model not in self._retainable_models():
+            if policy.model not in retainable:
                 continue  # its addon was uninstalled
-            records = policy._records_due()
-            if not records:
+            domain = policy._records_due_domain()
+            if (
+                not self.env[policy.model]
+                .sudo()
+                .with_context(active_test=False)
+                .search_count(domain, limit=1)
+            ):
                 continue
-            destruction = Destruction._custcare_create(
-                [
-                    {
-                        "policy_id": policy.id,
-                        "company_id": (policy.company_id or self.env.company).id,
-                    }
-                ]
-            )
-            self.env["custcare.destruction.line"].sudo().create(
-                [
-                    {
-                        "destruction_id": destruction.id,
-                        "res_model": policy.model,
-                        "res_id": record.id,
-                        "record_name": record.display_name,
-                    }
-                    for record in records
-                ]
-            )
-            created |= destruction
-        return created
+            proposal = policy._proposal()
+            proposals |= proposal
+
+            def propose(records, proposal=proposal, policy=policy):
+                Line.create(
+                    [
+                        {
+                            "destruction_id": proposal.id,
+                            "res_model": policy.model,
+                            "res_id": record.id,
+                            "record_name": record.display_name,
+                        }
+                        for record in records
+                    ]
+                )
+
+            self.env["custcare.batch"]._run(policy.model, domain, propose)
+        return proposals
 
     def action_propose_now(self):
         """Run the proposal for these policies now (archive keepers, managers)."""
@@ -160,12 +192,7 @@ class CustcareRetentionPolicy(models.Model):
 
     @api.model
     def _cron_propose_destruction(self):
-        """Propose, per policy, one destruction record of what is past retention.
-        The policies are locked meanwhile, so two runs never propose twice."""
-        policies = self.search([])
-        if policies:
-            self.env.cr.execute(
-                "SELECT id FROM custcare_retention_policy WHERE id IN %s FOR UPDATE",
-                [tuple(policies.ids)],
-            )
-        policies._propose()
+        """Scheduled job: put what is past retention on each policy's
+        destruction proposal. Records are claimed with row locks and joined
+        to the one open proposal, so two runs at once never propose twice."""
+        return self.search([])._propose()

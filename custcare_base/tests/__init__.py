@@ -11,6 +11,7 @@ from . import test_reports
 from . import test_ui
 from . import test_capa
 from . import test_partner_archiving
+from . import test_batch
 from . import test_access_matrix
 from . import test_trust
 from . import test_multi_company

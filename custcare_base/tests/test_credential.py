@@ -92,7 +92,7 @@ class TestCredentialExpiry(CustcareCase):
             self.env.flush_all()
             self.env.invalidate_all()
             start = self.env.cr.sql_log_count
-            done = Credential._remind_expiry_batch()
+            done = Credential._cron_remind_expiry()
             self.env.flush_all()
             self.assertEqual(done, n)
             self.assertEqual(len(self._activities(archive)), n)

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 import re
+from bisect import bisect_right
 from datetime import timedelta
 
 from markupsafe import Markup
@@ -208,9 +209,28 @@ class CustcareComplaint(models.Model):
         (breached - self.filtered("sla_breached"))._custcare_write({"sla_breached": True})
 
     @api.model
+    def _sla_breach_domain(self):
+        """Open complaints past a deadline and not flagged yet."""
+        now = fields.Datetime.now()
+        return [
+            ("state", "!=", "closed"),
+            ("sla_breached", "=", False),
+            "|",
+            "&",
+            ("responded_at", "=", False),
+            ("response_deadline", "<", now),
+            ("resolution_deadline", "<", now),
+        ]
+
+    @api.model
     def _cron_check_sla(self):
-        open_complaints = self.search([("state", "!=", "closed"), ("sla_breached", "=", False)])
-        open_complaints._update_sla_breach()
+        """Scheduled job: flag the open complaints past their deadlines, one
+        UPDATE per committed batch."""
+        return self.env["custcare.batch"]._run(
+            self._name,
+            self._sla_breach_domain(),
+            lambda complaints: complaints._custcare_write({"sla_breached": True}),
+        )
 
     @api.constrains("received_at")
     def _check_received_at(self):
@@ -267,6 +287,20 @@ class CustcareComplaint(models.Model):
         )
         complaints.filtered(lambda c: c.severity == "critical")._notify_general_manager()
         return complaints
+
+    @api.model
+    def formatted_read_group(
+        self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
+    ):
+        """The desk's kanban by state keeps the closed column folded: its
+        cards are not read until someone opens it."""
+        groups = super().formatted_read_group(
+            domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order
+        )
+        if groupby and groupby[0] == "state":
+            for group in groups:
+                group["__fold"] = group.get("state") == "closed"
+        return groups
 
     def write(self, vals):
         res = super().write(vals)
@@ -339,31 +373,61 @@ class CustcareComplaint(models.Model):
         "team_id.resolution_hours_critical",
     )
     def _compute_sla_deadlines(self):
-        """Deadlines counted in the team's working hours from the reception."""
+        """Deadlines counted in the team's working hours from the reception:
+        the working intervals are read once per calendar for the batch."""
         defaults = {
             "response": {"minor": 16, "major": 8, "critical": 2},
             "resolution": {"minor": 80, "major": 40, "critical": 16},
         }
-        for complaint in self:
-            team = complaint.team_id
-            calendar = team.resource_calendar_id or complaint.company_id.resource_calendar_id
-            if not calendar or not complaint.received_at:
-                complaint.response_deadline = complaint.resolution_deadline = False
+        self.response_deadline = self.resolution_deadline = False
+        dated = self.filtered("received_at")
+        by_calendar = dated.grouped(
+            lambda c: c.team_id.resource_calendar_id or c.company_id.resource_calendar_id
+        )
+        for calendar, complaints in by_calendar.items():
+            if not calendar:
                 continue
-            start = utc.localize(complaint.received_at)
-            for kind in ("response", "resolution"):
-                hours = (
-                    team[f"{kind}_hours_{complaint.severity}"]
-                    if team
-                    else defaults[kind][complaint.severity]
-                )
-                end = calendar.plan_hours(hours, start, compute_leaves=True)
-                complaint[f"{kind}_deadline"] = (
-                    end.astimezone(utc).replace(tzinfo=None) if end else False
-                )
+            starts = [utc.localize(c.received_at) for c in complaints]
+            intervals = self._sla_intervals(calendar, min(starts), max(starts))
+            for complaint, start in zip(complaints, starts, strict=True):
+                team = complaint.team_id
+                for kind in ("response", "resolution"):
+                    hours = (
+                        team[f"{kind}_hours_{complaint.severity}"]
+                        if team
+                        else defaults[kind][complaint.severity]
+                    )
+                    end = self._sla_plan(intervals, start, hours) or calendar.plan_hours(
+                        hours, start, compute_leaves=True
+                    )
+                    complaint[f"{kind}_deadline"] = (
+                        end.astimezone(utc).replace(tzinfo=None) if end else False
+                    )
+
+    @api.model
+    def _sla_intervals(self, calendar, first, last, days=56):
+        """The calendar's working intervals (leaves excluded) from the first
+        reception to eight weeks after the last, as (start, stop) pairs."""
+        intervals = calendar._work_intervals_batch(first, last + timedelta(days=days))[False]
+        return [(start, stop) for start, stop, _meta in intervals]
+
+    @api.model
+    def _sla_plan(self, intervals, start, hours):
+        """When ``hours`` of work starting at ``start`` are done, or None when
+        the intervals end before (the caller then plans further)."""
+        index = bisect_right([stop for _start, stop in intervals], start)
+        for begin, stop in intervals[index:]:
+            begin = max(begin, start)
+            available = (stop - begin).total_seconds() / 3600
+            if hours <= available:
+                return begin + timedelta(hours=hours)
+            hours -= available
+        return None
 
     def _notify_general_manager(self):
         """Critical complaints reach the general manager at once."""
+        if not self:
+            return
         managers = self.env.ref("custcare_base.group_custcare_gm").sudo().all_user_ids
         partners = managers.filtered(lambda u: not u.share).partner_id
         for complaint in self:

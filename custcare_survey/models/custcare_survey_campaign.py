@@ -18,6 +18,7 @@ _lt = LazyTranslate(__name__)
 
 STATES = [
     ("draft", "Draft"),
+    ("sending", "Sending"),
     ("running", "Collecting Answers"),
     ("analysed", "Analysed"),
     ("cancelled", "Cancelled"),
@@ -46,7 +47,7 @@ class CustcareSurveyCampaign(models.Model):
         "overall_score": _lt("Analyse"),
         "result_ids": _lt("Analyse"),
     }
-    _custcare_evidence_states = ("running", "analysed")
+    _custcare_evidence_states = ("sending", "running", "analysed")
 
     name = fields.Char("Number", required=True, readonly=True, copy=False, default="/")
     title = fields.Char(required=True, tracking=True)
@@ -112,6 +113,10 @@ class CustcareSurveyCampaign(models.Model):
         "CHECK(reminder_days > 0 AND validity_months > 0)",
         "Reminder delay and validity must be positive.",
     )
+    _policy_review_uniq = models.UniqueIndex(
+        "(policy_id, review_date) WHERE policy_id IS NOT NULL",
+        "A survey policy drafts one campaign per management review.",
+    )
 
     @api.constrains("target_domain")
     def _check_target_domain(self):
@@ -128,6 +133,7 @@ class CustcareSurveyCampaign(models.Model):
     def _custcare_is_evidence(self):
         return super()._custcare_is_evidence() | self.filtered("answer_ids")
 
+    @api.depends("answer_ids.state", "answer_ids.custcare_void", "answer_ids.custcare_reminded_on")
     def _compute_counts(self):
         rows = self.env["survey.user_input"]._read_group(
             [("custcare_campaign_id", "in", self.ids)],
@@ -168,14 +174,30 @@ class CustcareSurveyCampaign(models.Model):
     # ------------------------------------------------------------------
     # Sending, chasing, voiding
     # ------------------------------------------------------------------
-    def _target_customers(self):
+    def _target_domain(self):
+        """The target customers (commercial partners of the partners the
+        campaign's filter selects), as a domain that is evaluated in SQL."""
         self.ensure_one()
         domain = Domain(safe_eval(self.target_domain or "[]")) & Domain(
             "company_id", "in", [False, self.company_id.id]
         )
         if self.target_tier:
             domain &= Domain("customer_tier", "=", self.target_tier)
-        return self.env["res.partner"].search(domain).commercial_partner_id
+        matching = self.env["res.partner"]._search(domain)
+        return Domain("id", "in", matching.subselect("commercial_partner_id"))
+
+    def _target_customers(self):
+        self.ensure_one()
+        return self.env["res.partner"].search(self._target_domain())
+
+    def _not_invited_domain(self):
+        """Target customers who have no form of this campaign yet."""
+        invited = (
+            self.env["survey.user_input"].sudo()._search([("custcare_campaign_id", "=", self.id)])
+        )
+        return self._target_domain() & Domain(
+            "id", "not in", invited.subselect("custcare_customer_id")
+        )
 
     def _check_questionnaire(self):
         survey = self.survey_id
@@ -194,30 +216,50 @@ class CustcareSurveyCampaign(models.Model):
 
     def action_send(self):
         """One personal invitation per target customer, valid for the validity
-        period; mailed to those with an address, the others are entered by staff."""
+        period; mailed to those with an address, the others are entered by
+        staff. A large campaign is sent by the scheduled job in committed
+        batches (a request would run past the server's time limit)."""
         self.ensure_one()
         if self.state != "draft":
             raise UserError(self.env._("Only a draft campaign can be sent."))
         self._check_questionnaire()
         self.check_access("write")
-        customers = self._target_customers()
-        if not customers:
+        count = self.env["res.partner"].search_count(self._target_domain())
+        if not count:
             raise UserError(self.env._("No customer matches the campaign's target."))
         now = fields.Datetime.now()
         deadline = now + relativedelta(months=self.validity_months)
-        # campaign staff are not survey officers: the forms are made by the
-        # system for the campaign they may write. No creator follower or
-        # auto-subscription per form: mail.thread does those record by
-        # record, which would cost queries per customer
-        Answer = self.env["survey.user_input"].sudo()
-        answers = Answer.with_context(tracking_disable=True).create(
+        self._custcare_write({"state": "sending", "sent_date": now, "deadline": deadline})
+        if count <= self.env["custcare.batch"]._batch_size():
+            self._invite(self._target_customers())
+            self._finish_sending()
+        else:
+            self.env.ref("custcare_survey.ir_cron_send_campaigns").sudo()._trigger()
+            self.message_post(
+                body=self.env._(
+                    "The questionnaire is being sent to %(count)s customers in batches.",
+                    count=count,
+                ),
+                message_type="notification",
+            )
+        return True
+
+    def _invite(self, customers):
+        """Create and mail the personal forms of ``customers``: one INSERT and
+        one batch of mails. Campaign staff are not survey officers: the forms
+        are made by the system for the campaign they may write, without a
+        creator follower or subscription per form (mail.thread would do those
+        record by record)."""
+        self.ensure_one()
+        Answer = self.env["survey.user_input"].sudo().with_context(tracking_disable=True)
+        answers = Answer.create(
             [
                 {
                     "survey_id": self.survey_id.id,
                     "partner_id": customer.id,
                     "email": customer.email,
                     "nickname": customer.name,
-                    "deadline": deadline,
+                    "deadline": self.deadline,
                     "invite_token": Answer._generate_invite_token(),
                     "custcare_campaign_id": self.id,
                     "custcare_customer_id": customer.id,
@@ -226,45 +268,76 @@ class CustcareSurveyCampaign(models.Model):
                 for customer in customers
             ]
         )
-        self._custcare_write({"state": "running", "sent_date": now, "deadline": deadline})
-        mailed = answers._custcare_send("custcare_survey.mail_template_invitation")
-        self.message_post(
-            body=self.env._(
-                "Questionnaire sent to %(count)s customers (%(mailed)s by email), "
-                "to be returned by %(deadline)s.",
-                count=len(answers),
-                mailed=len(mailed),
-                deadline=fields.Datetime.to_string(deadline)[:10],
+        answers._custcare_send("custcare_survey.mail_template_invitation")
+        return answers
+
+    def _finish_sending(self):
+        for campaign in self:
+            campaign._custcare_write({"state": "running"})
+            campaign.message_post(
+                body=self.env._(
+                    "Questionnaire sent to %(count)s customers (%(mailed)s by email), "
+                    "to be returned by %(deadline)s.",
+                    count=campaign.invited_count,
+                    mailed=len(campaign.answer_ids.filtered("email")),
+                    deadline=fields.Datetime.to_string(campaign.deadline)[:10],
+                )
             )
-        )
+
+    @api.model
+    def _cron_send_campaigns(self):
+        """Scheduled job: send the campaigns being sent, one committed batch of
+        customers at a time; a form is never made twice for a customer."""
+        Batch = self.env["custcare.batch"]
+        for campaign in self.sudo().search([("state", "=", "sending")]):
+            done = Batch._run(
+                "res.partner",
+                campaign._not_invited_domain(),
+                lambda customers, campaign=campaign: campaign._invite(customers),
+            )
+            remaining = self.env["res.partner"].search_count(campaign._not_invited_domain())
+            if remaining:
+                return done  # time is up: the runner calls the job again
+            campaign._finish_sending()
         return True
 
     @api.model
     def _cron_chase_and_void(self):
-        """Chase (跟催) non-respondents once after the reminder delay; void the
-        forms not returned within the validity period."""
+        """Scheduled job: void the forms not returned within the validity
+        period, and chase (跟催) non-respondents once after the reminder
+        delay; only the due forms are read, in committed batches (one UPDATE
+        and one batch of mails each). Returns (chased, voided)."""
         now = fields.Datetime.now()
-        Answer = self.env["survey.user_input"]
-        running = self.search([("state", "=", "running")])
-        to_void = Answer.search(
+        Batch = self.env["custcare.batch"]
+        open_forms = [
+            ("custcare_campaign_id.state", "=", "running"),
+            ("state", "!=", "done"),
+            ("custcare_void", "=", False),
+        ]
+        voided = Batch._run(
+            "survey.user_input",
+            [*open_forms, ("deadline", "<", now)],
+            lambda forms: forms.write({"custcare_void": True}),
+        )
+        # the reminder delay is per campaign: the campaigns whose delay has passed
+        campaigns = self.search_fetch(
+            [("state", "=", "running")], ["sent_date", "reminder_days"]
+        ).filtered(lambda c: c.sent_date + relativedelta(days=c.reminder_days) <= now)
+
+        def chase(forms):
+            forms.write({"custcare_reminded_on": now})
+            forms._custcare_send("custcare_survey.mail_template_reminder")
+
+        chased = Batch._run(
+            "survey.user_input",
             [
-                ("custcare_campaign_id", "in", running.ids),
-                ("state", "!=", "done"),
-                ("custcare_void", "=", False),
-                ("deadline", "<", now),
-            ]
+                *open_forms,
+                ("custcare_campaign_id", "in", campaigns.ids),
+                ("custcare_reminded_on", "=", False),
+            ],
+            chase,
         )
-        to_void.sudo().write({"custcare_void": True})
-        to_chase = Answer.browse()
-        for campaign in running:
-            if campaign.sent_date + relativedelta(days=campaign.reminder_days) <= now:
-                to_chase |= campaign.answer_ids
-        to_chase = to_chase.filtered(
-            lambda a: a.state != "done" and not a.custcare_void and not a.custcare_reminded_on
-        )
-        to_chase.sudo().write({"custcare_reminded_on": now})
-        to_chase._custcare_send("custcare_survey.mail_template_reminder")
-        return len(to_chase), len(to_void)
+        return chased, voided
 
     def action_cancel(self):
         if self.filtered(lambda c: c.state == "analysed" and c.approval_state == "approved"):
@@ -592,24 +665,28 @@ class CustcareSurveyResult(models.Model):
             result.below_target = result.average < result.target
 
     def _create_capa(self):
-        """One corrective action request per dimension below target."""
-        Capa = self.env["custcare.capa"]
-        for result in self:
-            campaign = result.campaign_id
-            capa = Capa._custcare_create(
+        """One corrective action request per dimension below target, all
+        created at once."""
+        capas = self.env["custcare.capa"]._custcare_create(
+            [
                 {
-                    "company_id": campaign.company_id.id,
-                    "source_ref": f"{campaign._name},{campaign.id}",
-                    "responsible_id": campaign.user_id.id,
+                    "company_id": result.campaign_id.company_id.id,
+                    "source_ref": f"{result.campaign_id._name},{result.campaign_id.id}",
+                    "responsible_id": result.campaign_id.user_id.id,
                     "nonconformity": self.env._(
                         "<p>Customer satisfaction with %(dimension)s averaged %(avg).2f in "
                         "%(campaign)s, below the target of %(target).2f.</p>",
                         dimension=result.dimension_id.name,
                         avg=result.average,
-                        campaign=campaign.name,
+                        campaign=result.campaign_id.name,
                         target=result.target,
                     ),
                 }
-            )
-            result.sudo()._custcare_write({"capa_id": capa.id})
+                for result in self
+            ]
+        )
+        # results are written by the analysis only; the ORM flushes the
+        # links in one UPDATE
+        for result, capa in zip(self.sudo(), capas, strict=True):
+            result.capa_id = capa
         return True

@@ -2,6 +2,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from odoo.addons.custcare_base.models.res_partner import TIERS
 
@@ -93,10 +94,20 @@ class CustcareSurveyPolicy(models.Model):
     @api.model
     def _cron_draft_campaigns(self):
         """Move each policy to its next review and draft that review's campaign
-        once (at least once a year, optionally twice)."""
+        once (at least once a year, optionally twice). The policies are
+        locked meanwhile and a campaign is unique per policy and review, so
+        two runs at once never draft twice."""
         today = fields.Date.context_today(self)
         Campaign = self.env["custcare.survey.campaign"]
         policies = self.search([])
+        if not policies:
+            return Campaign
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM custcare_survey_policy WHERE id IN %s ORDER BY id FOR UPDATE",
+                tuple(policies.ids),
+            )
+        )
         for policy in policies:
             review = policy.review_date
             while review < today:
@@ -107,6 +118,6 @@ class CustcareSurveyPolicy(models.Model):
             [("policy_id", "in", policies.ids)], ["policy_id", "review_date"]
         )
         done = {(row["policy_id"][0], row["review_date"]) for row in existing}
-        Campaign.create(
+        return Campaign.sudo()._custcare_create(
             [p._campaign_values() for p in policies if (p.id, p.review_date) not in done]
         )

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from datetime import date, timedelta
+from unittest.mock import patch
 
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
@@ -92,6 +93,29 @@ class TestCampaign(SurveyMixin, TransactionCase):
             self.assertEqual(Campaign._cron_chase_and_void(), (0, 0))
         self.assertEqual(len(self._reminders()[0]), 30, "never twice")
         self.assertEqual(campaign.reminded_count, 30)
+
+    def test_large_campaign_sent_in_batches_by_the_job(self):
+        """Past the batch size the job sends the campaign, a committed batch at
+        a time; a run that stops half-way is finished by the next one and no
+        customer gets two forms."""
+        self.env["ir.config_parameter"].set_param("custcare.cron_batch_size", "20")
+        IrCron = type(self.env["ir.cron"])
+        campaign = self._campaign()
+        with freeze_time(SENT):
+            campaign.action_send()
+        self.assertEqual((campaign.state, campaign.invited_count), ("sending", 0))
+        Campaign = self.env["custcare.survey.campaign"]
+        with patch.object(IrCron, "_commit_progress", lambda *a, **k: 0):  # time is up
+            Campaign._cron_send_campaigns()
+        self.assertEqual((campaign.state, campaign.invited_count), ("sending", 20))
+        with patch.object(IrCron, "_commit_progress", lambda *a, **k: float("inf")):
+            Campaign._cron_send_campaigns()
+        self.assertEqual((campaign.state, campaign.invited_count), ("running", 50))
+        self.assertEqual(campaign.answer_ids.partner_id, self.customers, "one form each")
+        self.assertEqual(len(campaign.answer_ids), 50)
+        self.assertEqual(set(campaign.answer_ids.mapped("deadline")), {campaign.deadline})
+        Campaign._cron_send_campaigns()
+        self.assertEqual(len(campaign.answer_ids), 50, "nothing sent twice")
 
     def test_void_at_two_months_not_a_day_earlier(self):
         campaign = self._sent_campaign()

@@ -22,5 +22,6 @@
         "views/custcare_complaint_menus.xml",
     ],
     "demo": ["demo/custcare_complaint_demo.xml"],
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

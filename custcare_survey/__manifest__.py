@@ -22,5 +22,6 @@
         "views/custcare_survey_menus.xml",
     ],
     "demo": ["demo/custcare_survey_demo.xml"],
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -7,3 +7,4 @@ from . import res_partner
 from . import custcare_visit
 from . import custcare_return
 from . import custcare_complaint
+from . import custcare_service_supervision

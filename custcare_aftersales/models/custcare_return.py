@@ -345,6 +345,14 @@ class CustcareReturn(models.Model):
         self._custcare_write({"state": "cancelled"})
         return True
 
+    @api.model
+    def _custcare_destruction_method(self):
+        """How a record of this kind is destroyed, for the destruction record."""
+        return self.env._(
+            "The customer's reasons and reaction and the handling result erased from the "
+            "database; the goods, quantities and stock moves kept."
+        )
+
     def _custcare_destroy(self):
         """Retention: also erase the customer's reasons on the lines."""
         erased = super()._custcare_destroy()

@@ -191,6 +191,15 @@ class CustcareServiceRequest(models.Model):
             domain.append(("partner_id", "child_of", self.partner_id.commercial_partner_id.id))
         return self.search(domain, order="request_date, id")
 
+    @api.model
+    def _custcare_destruction_method(self):
+        """How a record of this kind is destroyed, for the destruction record."""
+        return self.env._(
+            "The contact person, the customer's account of the fault, the diagnosis and who "
+            "picked the product up erased from the database; the number, dates and costs "
+            "kept."
+        )
+
 
 class CustcareServicePart(models.Model):
     """A part used in a repair (维修报表), locked once the repair is done."""

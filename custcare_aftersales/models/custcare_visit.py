@@ -144,6 +144,14 @@ class CustcareVisit(models.Model):
         self._custcare_write({"state": "cancelled"})
         return True
 
+    @api.model
+    def _custcare_destruction_method(self):
+        """How a record of this kind is destroyed, for the destruction record."""
+        return self.env._(
+            "The visit report (persons met, key gains, reactions, suggestions) erased from "
+            "the database; that the visit took place is kept."
+        )
+
 
 class CustcareGiftRequest(models.Model):
     """A gift for a customer: applied for and approved by a manager before the

@@ -23,17 +23,37 @@ class StockPicking(models.Model):
     custcare_access_token = fields.Char(
         "Receipt Token", copy=False, readonly=True, groups="stock.group_stock_user"
     )
+    custcare_carrier = fields.Char(
+        "Carrier",
+        copy=False,
+        help="Who carries the goods to the customer (承运人): the carrier's name, the "
+        "driver and the vehicle, as printed on the delivery note.",
+    )
+    custcare_shipped_by_id = fields.Many2one(
+        "res.users",
+        "Shipped by",
+        copy=False,
+        readonly=True,
+        help="Who validated the shipment in the warehouse (仓库发货).",
+    )
     custcare_received_at = fields.Datetime("Receipt Confirmed on", copy=False, readonly=True)
     custcare_received_by = fields.Char("Received by", copy=False, readonly=True)
 
     def write(self, vals):
-        """The customer's receipt confirmation comes only from their page."""
-        forged = {"custcare_received_at", "custcare_received_by", "custcare_access_token"} & set(
-            vals
-        )
-        if forged and not self.env.su:
+        """The customer's receipt confirmation comes only from their page,
+        the shipper's name only from the validation of the transfer."""
+        protected = {
+            "custcare_received_at",
+            "custcare_received_by",
+            "custcare_access_token",
+            "custcare_shipped_by_id",
+        }
+        if protected & set(vals) and not self.env.su:
             raise UserError(
-                self.env._("The receipt is confirmed by the customer on the delivery's page.")
+                self.env._(
+                    "The receipt is confirmed by the customer on the delivery's page, and "
+                    "the shipper is whoever validates the transfer."
+                )
             )
         return super().write(vals)
 
@@ -54,6 +74,27 @@ class StockPicking(models.Model):
         return "/report/barcode/?barcode_type=QR&value={}&width=220&height=220".format(
             quote(self._custcare_receipt_url(), safe="")
         )
+
+    def _action_done(self):
+        res = super()._action_done()
+        self.filtered(lambda p: p.state == "done" and not p.custcare_shipped_by_id).sudo().write(
+            {"custcare_shipped_by_id": self.env.uid}
+        )
+        return res
+
+    def _custcare_carrier_name(self):
+        """The carrier printed on the delivery note: the shipping method of
+        Odoo's delivery app when installed, else the carrier typed in."""
+        self.ensure_one()
+        carrier = self["carrier_id"].name if "carrier_id" in self._fields else ""
+        return ", ".join(filter(None, (carrier, self.custcare_carrier)))
+
+    def _custcare_note_totals(self):
+        """[(quantity, unit)]: the total of the note per unit of measure."""
+        totals = {}
+        for _product, _lot, quantity, uom in self._custcare_note_lines():
+            totals[uom] = totals.get(uom, 0.0) + quantity
+        return [(quantity, uom) for uom, quantity in totals.items()]
 
     def _custcare_note_lines(self):
         """(product, lot, quantity, unit) rows: what was shipped once done,

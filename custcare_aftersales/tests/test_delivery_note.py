@@ -15,9 +15,11 @@ class TestDeliveryNote(CustcareHttpCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
+        cls._print_in("zh_CN", ["custcare_aftersales"])
         cls.customer = env["res.partner"].create(
             {
                 "name": "苏州精工电子有限公司",
+                "lang": "zh_CN",
                 "is_company": True,
                 "city": "苏州",
                 "street": "工业园区星湖街 88 号",
@@ -80,8 +82,8 @@ class TestDeliveryNote(CustcareHttpCase):
             "客户签收",
             "/report/barcode/?barcode_type=QR",
             "编制",
-            "审核",
-            "批准",
+            "仓库发货",
+            "承运人",
         ):
             self.assertIn(expected, html)
         for expected in ("Q/CC-JL301", self.picking.name, "LOT-20261105-A", "SO2026-0188"):

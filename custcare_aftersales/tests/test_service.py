@@ -22,8 +22,9 @@ class TestService(CustcareHttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls._print_in("zh_CN", ["custcare_aftersales"])
         cls.customer = cls.env["res.partner"].create(
-            {"name": "武汉长江重工有限公司", "is_company": True}
+            {"name": "武汉长江重工有限公司", "is_company": True, "lang": "zh_CN"}
         )
         cls.extruder = cls.env["product.product"].create(
             {"name": "单螺杆挤出机 SJ-90", "custcare_warranty_months": 12}

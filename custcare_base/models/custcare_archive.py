@@ -240,6 +240,15 @@ class CustcareArchive(models.Model):
             "and their scans deleted. The customer and the archive's existence are kept."
         )
 
+    @api.model
+    def _custcare_destruction_method(self):
+        """How a record of this kind is destroyed, for the destruction record."""
+        return self.env._(
+            "The confidential archive data (registered capital, credit, production profile, "
+            "legal representative, business scope, notes) erased from the database; the "
+            "credentials and their scans deleted."
+        )
+
     def _custcare_destroy(self):
         """Anonymise the archives; return what was erased (for the hash)."""
         erased = super()._custcare_destroy()

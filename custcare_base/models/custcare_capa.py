@@ -186,3 +186,12 @@ class CustcareCapa(models.Model):
             raise UserError(self.env._("A verified request cannot be cancelled."))
         self._custcare_write({"state": "cancelled"})
         return True
+
+    @api.model
+    def _custcare_destruction_method(self):
+        """How a record of this kind is destroyed, for the destruction record."""
+        return self.env._(
+            "The texts of the request (nonconformity, containment, cause, actions, "
+            "implementation, verification) erased from the database; its number and dates "
+            "kept."
+        )

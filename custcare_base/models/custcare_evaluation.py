@@ -62,6 +62,22 @@ class CustcareEvaluation(models.Model):
             else:
                 evaluation.proposed_tier = "potential"
 
+    def _custcare_indicator_rows(self):
+        """[(indicator, weight %, score, weighted score)] of the evaluation form."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        weights = {i: company[f"custcare_weight_{i}"] for i in INDICATORS}
+        total = sum(weights.values()) or 1
+        return [
+            (
+                self._fields[f"score_{i}"]._description_string(self.env),
+                weights[i],
+                self[f"score_{i}"],
+                self[f"score_{i}"] * weights[i] / total,
+            )
+            for i in INDICATORS
+        ]
+
     def _custcare_before_approve(self):
         for evaluation in self:
             tier = evaluation.proposed_tier

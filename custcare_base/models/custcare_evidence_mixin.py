@@ -204,13 +204,6 @@ class CustcareEvidenceMixin(models.AbstractModel):
         """Hook: set protected values of new records (numbers, first receiver,
         ...); called after the caller's values were checked."""
 
-    @api.model
-    def _custcare_demo_act(self, ids, method, user_xmlid):
-        """Demo data: take an action as the person who takes it in real life
-        (demo data is loaded as the superuser)."""
-        records = self.browse(ids).with_user(self.env.ref(user_xmlid))
-        return getattr(records, method)()
-
     # --------------------------------------------------------------- deletion
     def _custcare_is_evidence(self):
         """The records of ``self`` that may not be deleted."""

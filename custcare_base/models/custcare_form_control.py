@@ -37,6 +37,11 @@ class CustcareFormControl(models.Model):
         ondelete="set null",
         help="The PDF report that prints this form.",
     )
+    extra_report_ids = fields.Many2many(
+        "ir.actions.report",
+        string="Also Printed by",
+        help="Other reports printing the same form (a blank copy and a named one, say).",
+    )
     # Keeping
     retention_years = fields.Integer(
         "Retention (years)",
@@ -84,7 +89,9 @@ class CustcareFormControl(models.Model):
         """The form-control record of a report, for the current company."""
         return self.search(
             [
+                "|",
                 ("report_id.report_name", "=", report_name),
+                ("extra_report_ids.report_name", "=", report_name),
                 ("company_id", "in", [self.env.company.id, False]),
             ],
             order="company_id",

@@ -76,6 +76,7 @@ class CustcareInvestigation(models.Model):
         tracking=True,
     )
     decided_by_id = fields.Many2one(related="approved_by_id", string="Decided by")
+    decided_date = fields.Datetime(related="approved_date", string="Decided on")
     decision_note = fields.Text()
 
     @api.depends(*CRITERIA)
@@ -93,6 +94,11 @@ class CustcareInvestigation(models.Model):
                 investigation.state = "submitted"
             else:
                 investigation.state = "draft"
+
+    @api.model
+    def _custcare_criteria(self):
+        """The selection criteria, in the order of the form."""
+        return CRITERIA
 
     def _custcare_before_submit(self):
         for investigation in self:

@@ -1,117 +1,88 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 import io
-import os
-import re
 
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
+import lxml.html
 
-from odoo import models
-from odoo.tools.pdf import (
-    ArrayObject,
-    DecodedStreamObject,
-    DictionaryObject,
-    NameObject,
-    PdfFileReader,
-    PdfFileWriter,
-)
+from odoo import api, models
 
-# A TrueType CJK font reportlab can embed (Debian's fonts-wqy-microhei); PDF
-# readers without Chinese fonts then still show the page numbers.
-EMBEDDED_FONT = ("WenQuanYiMicroHei", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
-FALLBACK_FONT = "STSong-Light"
-
-
-def _page_font():
-    registered = pdfmetrics.getRegisteredFontNames()
-    name, path = EMBEDDED_FONT
-    if name in registered:
-        return name
-    if os.path.exists(path):
-        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=0))
-        return name
-    if FALLBACK_FONT not in registered:
-        pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_FONT))
-    return FALLBACK_FONT
-
-
-_FONT_NAME = re.compile(rb"/(F\d+(?:\+\d+)?)(?=[\s/\[<(])")
-
-
-def _overlay_page(writer, page, stamp):
-    """Lay `stamp` (a small reportlab page) over `page` without parsing the
-    page's content: wrap its streams in q/Q, append the stamp's stream and
-    add the stamp's fonts to the page's resources under their own names.
-    (pypdf's merge_page re-parses the whole content, seconds on long forms.)"""
-    data = stamp.get_contents().get_data()
-    stream = DecodedStreamObject()
-    stream.set_data(_FONT_NAME.sub(rb"/CC\1", data))
-    push, pop = DecodedStreamObject(), DecodedStreamObject()
-    push.set_data(b"q\n")
-    pop.set_data(b"\nQ\n")
-    contents = page[NameObject("/Contents")]
-    resolved = contents.get_object()
-    original = list(resolved) if isinstance(resolved, ArrayObject) else [contents]
-    page[NameObject("/Contents")] = ArrayObject(
-        [writer._add_object(push), *original, writer._add_object(pop), writer._add_object(stream)]
-    )
-    resources = page[NameObject("/Resources")].get_object()
-    fonts = resources.get("/Font")
-    fonts = fonts.get_object() if fonts is not None else DictionaryObject()
-    for name, font in stamp["/Resources"].get_object()["/Font"].get_object().items():
-        fonts[NameObject("/CC" + name[1:])] = font
-    resources[NameObject("/Font")] = fonts
-
-
-def stamp_page_numbers(pdf_bytes, label, form_text=""):
-    """Print ``label % {"page": x, "total": y}`` at the foot of every page,
-    and ``form_text`` (form code and revision) at its left.
-
-    Debian's wkhtmltopdf (unpatched Qt) prints no footer, so custcare writes
-    the page x/y of its controlled forms onto the finished PDF.
-    """
-    font = _page_font()
-    reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
-    pages = reader.pages
-    total = len(pages)
-    # one overlay document for all pages: the font is embedded once
-    overlay = io.BytesIO()
-    pen = canvas.Canvas(overlay, pageCompression=0)
-    for number, page in enumerate(pages, start=1):
-        width, height = float(page.mediabox.width), float(page.mediabox.height)
-        pen.setPageSize((width, height))
-        pen.setFont(font, 8)
-        pen.drawCentredString(width / 2, 7 * mm, label % {"page": number, "total": total})
-        if form_text:
-            pen.drawString(12 * mm, 7 * mm, form_text)
-        pen.showPage()
-    pen.save()
-    stamps = PdfFileReader(io.BytesIO(overlay.getvalue())).pages
-    writer = PdfFileWriter()
-    for page, stamp in zip(pages, stamps, strict=True):
-        _overlay_page(writer, page, stamp)
-        writer.add_page(page)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+from ..tools.form_helper import FormHelper
+from ..tools.pdf import finish_forms
 
 
 class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
 
+    @api.model
+    def _custcare_form_helper(self, doc, report_name, customer=None):
+        """The ``cc`` helper of one printed form. Customer-facing forms print
+        in the customer's language, internal forms in the company's."""
+        company = (doc.company_id if "company_id" in doc else False) or self.env.company
+        Lang = self.env["res.lang"]
+        lang = False
+        if customer:
+            lang = customer.commercial_partner_id.lang or customer.lang
+        if not lang or not Lang._get_data(code=lang):
+            lang = company.partner_id.lang
+        if not lang or not Lang._get_data(code=lang):
+            lang = self.env.lang or "en_US"
+        paperformat = self._get_report_from_name(report_name).get_paperformat()
+        return FormHelper(self.env, company, lang, paperformat)
+
+    def _custcare_join_bodies(self, bodies):
+        """One HTML document with the articles of all ``bodies``: Debian's
+        wkhtmltopdf prints a single document per run."""
+        if len(bodies) == 1:
+            return bodies[0]
+        root = lxml.html.fromstring(bodies[0])
+        target = root.find("body")
+        for body in bodies[1:]:
+            for node in lxml.html.fromstring(body).find("body"):
+                target.append(node)
+        return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+
     def _render_qweb_pdf_prepare_streams(self, report_ref, data, res_ids=None):
-        streams = super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=res_ids)
+        """Controlled forms: all records in one wkhtmltopdf run, then one PDF
+        per record (cut at its first page), each with its own page x of y
+        and form code at the foot, and a searchable text layer."""
         report = self._get_report(report_ref)
         form = self.env["custcare.form.control"].sudo()._for_report(report.report_name)
-        if not form:
-            return streams
-        label = self.env._("Page %(page)s of %(total)s")
-        form_text = f"{form.code} {form.revision}"
-        for values in streams.values():
-            if values.get("stream") and not values.get("attachment"):
-                stamped = stamp_page_numbers(values["stream"].getvalue(), label, form_text)
-                values["stream"] = io.BytesIO(stamped)
-        return streams
+        if not form or not res_ids or report.attachment:
+            return super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=res_ids)
+        data = dict(data or {}, report_type="pdf", debug=False)
+        if self.get_wkhtmltopdf_state() == "install":
+            # the same refusal as Odoo's own rendering
+            return super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=res_ids)
+        report_sudo = report.with_context(debug=False)
+        html = self.with_context(debug=False)._render_qweb_html(report_ref, res_ids, data=data)[0]
+        bodies, html_ids, _header, _footer, paper_args = report_sudo._prepare_html(
+            html, report_model=report.model
+        )
+        pdf = self._run_wkhtmltopdf(
+            [self._custcare_join_bodies(bodies)],
+            report_ref=report_ref,
+            landscape=self.env.context.get("landscape"),
+            specific_paperformat_args=paper_args,
+            set_viewport_size=self.env.context.get("set_viewport_size"),
+        )
+        langs = [
+            node.get("data-oe-lang") or self.env.lang
+            for node in lxml.html.fromstring(html).find_class("article")
+        ]
+        labels = [
+            self.with_context(lang=lang).env._("Page %(page)s of %(total)s") for lang in langs
+        ]
+        parts = finish_forms(pdf, labels, f"{form.code} {form.revision}")
+        record_ids = [rid for rid in html_ids if rid]
+        one_each = len(parts) == len(record_ids) == len(set(record_ids))
+        if one_each and set(record_ids) <= set(res_ids):
+            return {
+                rid: {"stream": io.BytesIO(part), "attachment": None}
+                for rid, part in zip(record_ids, parts, strict=True)
+            }
+        # one form for all the records (a list or a register), or forms that
+        # could not be told apart: one document
+        if len(parts) == 1:
+            stream = io.BytesIO(parts[0])
+        else:
+            stream = self._merge_pdfs([io.BytesIO(part) for part in parts])
+        return {False: {"stream": stream, "attachment": None}}

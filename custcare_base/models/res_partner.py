@@ -112,6 +112,50 @@ class ResPartner(models.Model):
             ),
         }
 
+    @api.model
+    def _custcare_history_columns(self):
+        """{kind: (date, reference, amount or None)} fields of the transactions
+        the archive card lists (以往交易记录); other addons add theirs."""
+        return {
+            "sale": ("date_order", "name", "amount_total"),
+            "invoice": ("invoice_date", "name", "amount_total_signed"),
+            "delivery": ("date_done", "name", None),
+        }
+
+    def _custcare_transaction_history(self, limit=50):
+        """The customer's latest transactions, newest first, from the apps
+        installed and readable: [(date, kind, reference, amount, currency)]."""
+        self.ensure_one()
+        sources = self._custcare_transaction_sources()
+        labels = {
+            "sale": self.env._("Sales order"),
+            "invoice": self.env._("Invoice"),
+            "delivery": self.env._("Delivery"),
+        }
+        rows = []
+        for kind, (date_field, ref_field, amount_field) in self._custcare_history_columns().items():
+            model, field, domain = sources[kind]
+            if model not in self.env or not self.env[model].has_access("read"):
+                continue
+            records = self.env[model].search(
+                [*domain, (f"{field}.commercial_partner_id", "=", self.commercial_partner_id.id)],
+                order=f"{date_field} desc, id desc",
+                limit=limit,
+            )
+            for record in records:
+                rows.append(
+                    (
+                        record[date_field],
+                        labels.get(kind, record._description),
+                        record[ref_field],
+                        record[amount_field] if amount_field else None,
+                        record.currency_id if "currency_id" in record else None,
+                    )
+                )
+        now = fields.Datetime.now()
+        rows.sort(key=lambda row: fields.Datetime.to_datetime(row[0]) or now, reverse=True)
+        return rows[:limit]
+
     def _custcare_count(self, kind):
         """{commercial partner id: number of `kind` records}, one query for the batch."""
         model, field, domain = self._custcare_transaction_sources()[kind]

@@ -12,9 +12,10 @@ from odoo.tests import HttpCase, TransactionCase, new_test_user
 
 
 def pdf_text(pdf):
-    """The text of a PDF (pdftotext). Text set in Noto CJK comes back with some
-    ideographs as look-alike radicals (户 as ⼾), so Chinese wording is checked
-    on the HTML and the PDF is checked for codes and the stamped page x/y."""
+    """The text layer of a PDF as a document system indexes it (pdftotext),
+    pages separated by form feeds. custcare rewrites the ToUnicode map of the
+    Noto CJK fonts after wkhtmltopdf, so 户 一 日 车 come back as typed (not as
+    the Kangxi radicals ⼾ ⼀ ⽇ ⻋): "客户" and "日期" are found."""
     with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
         f.write(pdf)
         f.flush()
@@ -22,6 +23,16 @@ def pdf_text(pdf):
             ["pdftotext", "-layout", f.name, "-"], capture_output=True, text=True, check=True
         ).stdout
     return text
+
+
+def pdf_pages(pdf):
+    """The text of each page, without white space (a cell's text may be
+    wrapped and laid out with spaces)."""
+    return ["".join(page.split()) for page in pdf_text(pdf).split("\f")[:-1]]
+
+
+def flat(text):
+    return "".join(text.split())
 
 
 def view_specification(model, view, view_type="list"):
@@ -122,22 +133,85 @@ class CustcareHttpCase(CustcareMixin, HttpCase):
         super().setUpClass()
         cls._setup_custcare()
 
-    def render_controlled(self, xmlid, records, modules, save_as=None):
-        """Render a controlled form in zh_CN: (HTML, text of the PDF, PDF).
-        Chinese wording is checked on the HTML (pdftotext returns some Noto
-        CJK ideographs as radicals), codes and page x/y on the PDF text. With
-        CUSTCARE_REPORT_DIR set, the PDF is kept there as `save_as`."""
+    def setUp(self):
+        super().setUp()
+        type(self)._in_class_setup = False
+
+    @classmethod
+    def _print_in(cls, lang, modules=()):
+        """Print in ``lang``: the language active with the addons' terms, and
+        the company's language (internal forms print in it)."""
         if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):
             raise unittest.SkipTest("wkhtmltopdf and pdftotext are needed")
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(["custcare_base", *modules], ["zh_CN"])
-        report = self.env["ir.actions.report"].with_context(
-            force_report_rendering=True, lang="zh_CN"
-        )
-        html = report._render_qweb_html(xmlid, records.ids)[0].decode()
+        # terms loaded by setUpClass stay for every test; those loaded in a
+        # test are rolled back with it
+        loaded = cls.__dict__.get("_terms_loaded")
+        if loaded is None:
+            loaded = cls._terms_loaded = set()
+        key = (lang, tuple(modules))
+        if key not in loaded:
+            cls.env["res.lang"]._activate_lang(lang)
+            cls.env["ir.module.module"]._load_module_terms(["custcare_base", *modules], [lang])
+            if cls.__dict__.get("_in_class_setup", True):
+                loaded.add(key)
+        cls.env.company.partner_id.write({"lang": lang, "tz": "Asia/Shanghai"})
+
+    @classmethod
+    def render_pdf(cls, xmlid, records, modules=(), save_as=None, lang="zh_CN"):
+        """The PDF of a controlled form as a user prints it (wkhtmltopdf).
+        With CUSTCARE_REPORT_DIR set, it is kept there as ``save_as``."""
+        cls._print_in(lang, modules)
+        report = cls.env["ir.actions.report"].with_context(force_report_rendering=True)
         pdf, kind = report._render_qweb_pdf(xmlid, records.ids)
-        self.assertEqual(kind, "pdf")
+        assert kind == "pdf", kind
         if save_as and os.environ.get("CUSTCARE_REPORT_DIR"):
             with open(os.path.join(os.environ["CUSTCARE_REPORT_DIR"], save_as), "wb") as f:
                 f.write(pdf)
+        return pdf
+
+    def render_controlled(self, xmlid, records, modules, save_as=None):
+        """Render a controlled form in zh_CN: (HTML, text of the PDF, PDF)."""
+        pdf = self.render_pdf(xmlid, records, modules, save_as)
+        report = self.env["ir.actions.report"].with_context(lang="zh_CN")
+        html = report._render_qweb_html(xmlid, records.ids)[0].decode()
         return html, pdf_text(pdf), pdf
+
+    def assertPrinted(self, xmlid, records, modules=(), save_as=None, lang="zh_CN", **checks):
+        """Print the form (``render_pdf``) and check its pages
+        (``assertFormPages``); returns the text of the pages."""
+        pdf = self.render_pdf(xmlid, records, modules, save_as, lang=lang)
+        return self.assertFormPages(pdf, **checks)
+
+    def assertFormPages(
+        self, pdf, *, title, number, code, revision="A/0", header=(), rows=(), words=(), pages=None
+    ):
+        """Every page of the form carries its title, number, code, revision,
+        page x of y and, for a list, its header row (the labels, in order);
+        each of ``rows`` (a text unique to one row) is on exactly one page,
+        in order; ``words`` (客户, 日期, the customer) are in the text layer.
+        Returns the text of the pages."""
+        texts = pdf_pages(pdf)
+        total = len(texts)
+        if pages is not None:
+            self.assertEqual(total, pages, "number of pages")
+        for number_, text in enumerate(texts, start=1):
+            for expected in (title, number, code, revision):
+                self.assertIn(flat(expected), text, f"page {number_} of {total}")
+            # 第 x 页 / 共 y 页, or 頁 in Traditional Chinese
+            self.assertIn(
+                f"第{number_}页/共{total}页",
+                text.replace("頁", "页"),
+                f"page x of y on page {number_} of {total}",
+            )
+            if header:
+                self.assertIn(flat("".join(header)), text, f"header row on page {number_}")
+        last = 0
+        for row in rows:
+            found = [i for i, text in enumerate(texts, start=1) if flat(row) in text]
+            self.assertEqual(len(found), 1, f"row {row!r} on pages {found}")
+            self.assertGreaterEqual(found[0], last, f"row {row!r} out of order")
+            last = found[0]
+        whole = "".join(texts)
+        for word in words:
+            self.assertIn(flat(word), whole)
+        return texts

@@ -583,3 +583,12 @@ class CustcareComplaint(models.Model):
             ["mail.mail_activity_data_todo"], feedback=self.env._("The customer has the answer.")
         )
         return True
+
+    @api.model
+    def _custcare_destruction_method(self):
+        """How a record of this kind is destroyed, for the destruction record."""
+        return self.env._(
+            "The customer's words and contact (description, contact person, phone, reaction) "
+            "and our findings (cause, result) erased from the database; the number and dates "
+            "kept."
+        )

@@ -28,7 +28,12 @@ class CustcareFaultReport(models.Model):
     symptoms = fields.Html(required=True)
     response_plan = fields.Html()
     impact = fields.Html()
+    handling = fields.Html(help="How the fault was handled (处理情况).")
     cause = fields.Html()
+    preventive_action = fields.Html(
+        help="What prevents the fault from happening again (预防措施); the CAPA "
+        "request's preventive action is printed when this is empty."
+    )
     capa_id = fields.Many2one("custcare.capa", "CAPA Request", check_company=True)
     author_id = fields.Many2one("res.users", "Prepared by", default=lambda self: self.env.user)
     sales_user_id = fields.Many2one("res.users", "Salesperson")
@@ -57,6 +62,9 @@ class CustcareFaultReport(models.Model):
                 raise UserError(
                     self.env._("Describe the cause and the response plan before sending.")
                 )
+        # sent first: the PDF the customer receives is the final one, not a draft
+        self._custcare_write({"state": "sent", "sent_date": fields.Date.context_today(self)})
+        for report in self:
             pdf, _kind = self.env["ir.actions.report"]._render_qweb_pdf(
                 "custcare_complaint.action_report_custcare_fault", report.ids
             )
@@ -77,5 +85,4 @@ class CustcareFaultReport(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-        self._custcare_write({"state": "sent", "sent_date": fields.Date.context_today(self)})
         return True

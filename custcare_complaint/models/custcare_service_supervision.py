@@ -7,15 +7,23 @@ from odoo.exceptions import ValidationError
 
 class CustcareServiceSupervision(models.Model):
     """The monthly service supervision report (服务监督报告) for the management
-    review: complaint figures of one period, computed with aggregate queries."""
+    review: complaint figures of one period, computed with aggregate queries;
+    numbered, and reported to the general manager for approval."""
 
     _name = "custcare.service.supervision"
     _description = "Service Supervision Report"
-    _inherit = ["mail.thread"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "custcare.approval.mixin",
+        "custcare.numbered.mixin",
+    ]
+    _custcare_sequence_code = "custcare.service.supervision"
     _order = "date_from desc, id desc"
     _check_company_auto = True
+    _approval_key_fields = ("date_from", "date_to", "conclusion")
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char("Number", required=True, readonly=True, copy=False, default="/")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -30,11 +38,12 @@ class CustcareServiceSupervision(models.Model):
     )
     conclusion = fields.Html()
 
-    @api.depends("date_from", "date_to")
-    def _compute_name(self):
+    @api.depends("name", "date_from", "date_to")
+    def _compute_display_name(self):
         for report in self:
-            report.name = self.env._(
-                "Service supervision %(start)s - %(end)s",
+            report.display_name = self.env._(
+                "%(number)s (%(start)s - %(end)s)",
+                number=report.name,
                 start=report.date_from,
                 end=report.date_to,
             )

@@ -164,8 +164,9 @@ class TestComplaintTrust(TrustMixin, TransactionCase):
             self.assertFalse(set(INTERNAL) & set(values), "internal fields shown to the customer")
 
     def test_first_receiver_prints_after_qc_issued_a_capa(self):
-        """The report reads the CAPA's number, which the first receiver may
-        not open: the print still works for them."""
+        """The reports read the CAPA's number (and the fault report the
+        complaint's), which the first receiver or a colleague may not open:
+        the prints still work for them."""
         complaint = self._complaint()
         qc = complaint.with_user(self.user_qc)
         qc.action_start_investigation()
@@ -186,14 +187,18 @@ class TestComplaintTrust(TrustMixin, TransactionCase):
         )
         number = capa.name
         self.assertFalse(capa.with_user(self.user_staff).has_access("read"))
-        Report = self.env["ir.actions.report"].with_user(self.user_staff)
-        for report, record in (
-            ("custcare_complaint.action_report_custcare_complaint", complaint),
-            ("custcare_complaint.action_report_custcare_fault", fault),
+        # a colleague reads fault reports, not the complaint nor the CAPA they name
+        self.assertFalse(complaint.with_user(self.user_colleague).has_access("read"))
+        for user, report, record in (
+            (self.user_staff, "custcare_complaint.action_report_custcare_complaint", complaint),
+            (self.user_staff, "custcare_complaint.action_report_custcare_fault", fault),
+            (self.user_colleague, "custcare_complaint.action_report_custcare_fault", fault),
         ):
-            with self.subTest(report=report):
+            with self.subTest(user=user.login, report=report):
                 self.env.invalidate_all()  # as in a new request: nothing read as QC is cached
+                Report = self.env["ir.actions.report"].with_user(user)
                 html = Report._render_qweb_html(report, record.ids)[0].decode()
                 self.assertIn(number, html)
                 self.assertIn(record.name, html)
         self.assertIn("更换模具", html)
+        self.assertIn(complaint.name, html)

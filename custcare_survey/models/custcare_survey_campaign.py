@@ -183,7 +183,9 @@ class CustcareSurveyCampaign(models.Model):
         )
         if self.target_tier:
             domain &= Domain("customer_tier", "=", self.target_tier)
-        matching = self.env["res.partner"]._search(domain)
+        Partner = self.env["res.partner"]
+        Partner.flush_model()  # the subquery below is SQL the ORM does not flush for
+        matching = Partner._search(domain)
         return Domain("id", "in", matching.subselect("commercial_partner_id"))
 
     def _target_customers(self):

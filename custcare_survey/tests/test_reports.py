@@ -3,7 +3,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from odoo.addons.custcare_base.tests.common import CustcareHttpCase
+from odoo.addons.custcare_base.tests.common import CustcareHttpCase, flat
 
 from .common import SurveyMixin
 
@@ -95,3 +95,82 @@ class TestSurveyReports(SurveyMixin, CustcareHttpCase):
             self.assertIn(expected, html)
         self.assertIn("Q/CC-JL201", text)
         self.assertIn("第1页/共", text.replace(" ", ""))
+
+
+@tagged("post_install", "-at_install")
+class TestSurveyForms(SurveyMixin, CustcareHttpCase):
+    """The analysis report of a large campaign over several pages (the
+    per-customer list with its header row on every page); a running campaign
+    prints no score and is marked 未分析; a customer's questionnaire prints in
+    the customer's language with the boxes ticked."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_survey()
+        cls._print_in("zh_CN", ["survey", "custcare_survey"])
+        cls.customers = cls._customers(60, prefix="LST")
+        cls.campaign = cls._campaign(cls, prefix="LST", title="2026 年下半年顾客满意度调查")
+        with freeze_time("2026-07-01"):
+            cls.campaign.action_send()
+        scores = {"product": 5, "service": 4, "price": 3, "reputation": 4, "delivery": 4}
+        for form in cls.campaign.answer_ids:
+            cls._answer(cls, form, scores)
+        cls.running = cls._campaign(cls, prefix="LST", title="2027 年上半年顾客满意度调查")
+        with freeze_time("2027-01-04"):
+            cls.running.action_send()
+        cls._answer(cls, cls.running.answer_ids[0], scores)
+
+    def test_analysis_over_pages(self):
+        with freeze_time("2026-09-02"):
+            self.campaign.action_analyse()
+        texts = self.assertPrinted(
+            "custcare_survey.action_report_custcare_survey_analysis",
+            self.campaign,
+            ["survey", "custcare_survey"],
+            "survey_analysis_pages.pdf",
+            title="顾客满意度调查分析报告",
+            number=self.campaign.name,
+            code="Q/CC-JL202",
+            rows=[f"测试客户LST{i:03d}有限公司" for i in range(60)],
+            words=("客户", "日期", "测试客户LST000有限公司"),
+        )
+        self.assertGreaterEqual(len(texts), 2)
+        pages = [i for i, t in enumerate(texts) if "LST000" in t or "LST059" in t]
+        for index in range(pages[0], pages[-1] + 1):
+            self.assertIn(flat("序号客户"), texts[index])
+        # analysed, submitted to nobody yet: 未批准 is not printed, 草稿 is
+        for text in texts:
+            self.assertIn("草稿", text)
+
+    def test_running_campaign_has_no_score(self):
+        texts = self.assertPrinted(
+            "custcare_survey.action_report_custcare_survey_analysis",
+            self.running,
+            ["survey", "custcare_survey"],
+            "survey_analysis_running.pdf",
+            title="顾客满意度调查分析报告",
+            number=self.running.name,
+            code="Q/CC-JL202",
+            words=("日期",),
+        )
+        whole = "".join(texts)
+        self.assertIn("未分析", whole)
+        self.assertNotIn("0.00", whole)
+        self.assertNotIn("测试客户LST000有限公司", whole)
+
+    def test_customer_questionnaire_in_customer_language(self):
+        self._print_in("zh_TW", ["survey", "custcare_survey"])
+        form = self.campaign.answer_ids.sorted("id")[0]
+        form.custcare_customer_id.lang = "zh_TW"
+        texts = self.assertPrinted(
+            "custcare_survey.action_report_custcare_survey_form",
+            form,
+            ["survey", "custcare_survey"],
+            "survey_questionnaire_customer.pdf",
+            title="顧客滿意度調查表",
+            number=f"{self.campaign.name}-{form.id:05d}",
+            code="Q/CC-JL201",
+            words=("客戶", "日期", flat(form.custcare_customer_id.name), "☑"),
+        )
+        self.assertIn("非常滿意", "".join(texts))

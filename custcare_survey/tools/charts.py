@@ -8,7 +8,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 
-from odoo.addons.custcare_base.models.ir_actions_report import _page_font
+from odoo.addons.custcare_base.tools.pdf import _page_font
 
 PALETTE = [colors.HexColor("#2f5597"), colors.HexColor("#c00000"), colors.HexColor("#a5a5a5")]
 

@@ -30,6 +30,7 @@ MATRIX = {
     "custcare.destruction":       "---- ---- ---- RW-- RW-- RW-- ---- ---- ----",
     "custcare.destruction.line":  "---- ---- ---- R--- R--- R--- ---- ---- ----",
     "custcare.retention.policy":  "---- ---- ---- R--- RWCD RWCD ---- ---- ----",
+    "custcare.register.print":    "RWC- RWC- RWC- RWC- RWC- RWC- ---- ---- RWC-",
 }
 # fmt: on
 
@@ -148,6 +149,9 @@ class TestBaseAccessMatrix(AccessMatrixTests, TrustMixin, TransactionCase):
         )
 
     def _specs(self):
+        register = self.env["ir.actions.report"].search(
+            [("model", "=", "custcare.register.print")], limit=1
+        )
         """{model: draft record, the write and create values, evidence}"""
         now, customer = self.now, self.customer
         return {
@@ -233,5 +237,12 @@ class TestBaseAccessMatrix(AccessMatrixTests, TrustMixin, TransactionCase):
                 "record": self.policy,
                 "write": {"years": 3},
                 "create": lambda u: {"name": "档案五年", "model_id": self.archive_model.id},
+            },
+            "custcare.register.print": {
+                "record": self.env["custcare.register.print"]
+                .with_user(self.user_staff)
+                .create({"report_id": register.id}),
+                "write": {"period": "year"},
+                "create": lambda u: {"report_id": register.id},
             },
         }

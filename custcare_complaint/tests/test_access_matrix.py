@@ -101,7 +101,10 @@ class TestComplaintAccessMatrix(AccessMatrixTests, TrustMixin, TransactionCase):
         cls.fault = Fault.create(dict(fault_vals))
         cls.fault_sent = Fault.create(dict(fault_vals))
         cls.fault_sent._custcare_write({"state": "sent", "sent_date": fields.Date.today()})
-        cls.supervision = env["custcare.service.supervision"].create({})
+        Supervision = env["custcare.service.supervision"].with_user(cls.user_manager)
+        cls.supervision = Supervision.create({})
+        cls.supervision_submitted = Supervision.create({})
+        cls.supervision_submitted.action_submit()
 
     def _specs(self):
         customer = self.customer
@@ -156,5 +159,6 @@ class TestComplaintAccessMatrix(AccessMatrixTests, TrustMixin, TransactionCase):
                 "record": self.supervision,
                 "write": {"conclusion": "<p>响应及时</p>"},
                 "create": lambda u: {},
+                "evidence": [self.supervision_submitted],
             },
         }

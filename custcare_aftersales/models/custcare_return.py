@@ -55,6 +55,7 @@ class CustcareReturn(models.Model):
         tracking=True,
         index=True,
         check_company=True,
+        groups="base.group_user",
     )
     line_ids = fields.One2many("custcare.return.line", "return_id", "Returned Goods")
     receipt_date = fields.Datetime("Goods Received", readonly=True)
@@ -87,7 +88,9 @@ class CustcareReturn(models.Model):
         readonly=True,
         groups="base.group_user",
     )
-    inspected_by_id = fields.Many2one("res.users", "Inspected by", readonly=True, copy=False)
+    inspected_by_id = fields.Many2one(
+        "res.users", "Inspected by", readonly=True, copy=False, groups="base.group_user"
+    )
     inspected_date = fields.Datetime("Inspected on", readonly=True, copy=False)
     state = fields.Selection(
         [
@@ -127,9 +130,11 @@ class CustcareReturn(models.Model):
             warehouse._custcare_setup_returns()
         return warehouse
 
-    def _transfer(self, picking_type, source, destination, quantities, **extra):
+    def _transfer(self, picking_type, source, destination, quantities, extra=None):
         """One validated transfer of `quantities` ({line: quantity}) from
-        `source` to `destination` (done by the system for the desk)."""
+        `source` to `destination` (done by the system for the desk); `extra`:
+        {line: more values of its move}."""
+        extra = extra or {}
         lines = [(line, qty) for line, qty in quantities.items() if qty]
         if not lines:
             return self.env["stock.picking"]
@@ -188,7 +193,7 @@ class CustcareReturn(models.Model):
             self.env.ref("stock.stock_location_customers"),
             warehouse.custcare_inspection_loc_id,
             {line: line.quantity for line in self.line_ids},
-            **{
+            {
                 line: {"origin_returned_move_id": originals[line.product_id].id}
                 for line in self.line_ids
                 if line.product_id in originals

@@ -5,6 +5,8 @@ from urllib.parse import quote
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+RECEIVER_SIZE = 128
+
 
 class StockPicking(models.Model):
     """The delivery note (交货单) side of an outgoing transfer: replenishment
@@ -145,6 +147,13 @@ class StockPicking(models.Model):
         name = (received_by or "").strip()
         if not name:
             raise UserError(self.env._("Please give the name of the person who received it."))
+        if len(name) > RECEIVER_SIZE:
+            raise UserError(
+                self.env._(
+                    "The name of the person who received it takes at most %(size)s characters.",
+                    size=RECEIVER_SIZE,
+                )
+            )
         self.sudo().write(
             {"custcare_received_at": fields.Datetime.now(), "custcare_received_by": name}
         )

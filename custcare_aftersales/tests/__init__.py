@@ -9,3 +9,6 @@ from . import test_partner_counts
 from . import test_retention
 from . import test_refusals
 from . import test_forms
+from . import test_access_matrix
+from . import test_trust
+from . import test_multi_company

@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 
 CREDIT_RATINGS = [("AAA", "AAA"), ("AA", "AA"), ("A", "A"), ("B", "B"), ("C", "C")]
@@ -138,6 +138,13 @@ class CustcareArchive(models.Model):
     def _compute_display_name(self):
         for archive in self:
             archive.display_name = archive.partner_id.display_name
+
+    @api.constrains("credit_limit", "registered_capital")
+    def _check_amounts(self):
+        if self.sudo().filtered(lambda a: a.credit_limit < 0 or a.registered_capital < 0):
+            raise ValidationError(
+                self.env._("The credit limit and the registered capital cannot be negative.")
+            )
 
     def _check_export(self, paths):
         """Confidential fields never leave the database through an export."""

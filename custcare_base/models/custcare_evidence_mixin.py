@@ -174,6 +174,26 @@ class CustcareEvidenceMixin(models.AbstractModel):
         vals_list = super().copy_data(default=default)
         protected = self._custcare_protected()
         given = set(default or ())
+        # a copy cannot do without a value that only the model's actions give
+        missing = sorted(
+            name
+            for name in protected
+            if name not in given
+            and self._fields[name].required
+            and not self._fields[name].default
+            and any(name in vals for vals in vals_list)
+        )
+        if missing:
+            raise UserError(
+                self.env._(
+                    "A %(model)s cannot be copied: %(fields)s is set only by %(how)s.",
+                    model=self._description,
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env) for name in missing
+                    ),
+                    how=self.env._(protected[missing[0]]),
+                )
+            )
         return [
             {k: v for k, v in vals.items() if k not in protected or k in given}
             for vals in vals_list

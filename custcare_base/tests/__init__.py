@@ -12,3 +12,6 @@ from . import test_ui
 from . import test_capa
 from . import test_partner_archiving
 from . import test_batch
+from . import test_access_matrix
+from . import test_trust
+from . import test_multi_company

@@ -20,6 +20,7 @@ class CustcareServiceSupervision(models.Model):
     ]
     _custcare_sequence_code = "custcare.service.supervision"
     _order = "date_from desc, id desc"
+    _check_company_auto = True
     _approval_key_fields = ("date_from", "date_to", "conclusion")
 
     name = fields.Char("Number", required=True, readonly=True, copy=False, default="/")

@@ -1,4 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from datetime import timedelta
+
+from freezegun import freeze_time
+
+from odoo import fields
+
 from odoo.addons.custcare_base.tests.common import CustcareMixin
 
 DIMENSIONS = ("product", "service", "price", "reputation", "delivery")
@@ -60,3 +66,20 @@ class SurveyMixin(CustcareMixin):
             form._save_lines(question, choice.id)
         if done:
             form._mark_done()
+
+    @classmethod
+    def _analysed_campaign(cls, target, scores, title="上半年调查"):
+        """A campaign of the staff user, sent three months ago to the
+        customers of the domain `target`, every form answered with `scores`,
+        analysed (as the staff user)."""
+        campaign = (
+            cls.env["custcare.survey.campaign"]
+            .with_user(cls.user_staff)
+            .create({"title": title, "survey_id": cls.survey.id, "target_domain": target})
+        )
+        with freeze_time(fields.Datetime.now() - timedelta(days=90)):
+            campaign.action_send()
+        for form in campaign.answer_ids:
+            cls._answer(cls, form, scores)
+        campaign.action_analyse()
+        return campaign

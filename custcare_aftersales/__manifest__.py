@@ -30,5 +30,6 @@
     ],
     "demo": ["demo/custcare_aftersales_demo.xml"],
     "post_init_hook": "_custcare_post_init",
+    "uninstall_hook": "_custcare_uninstall",
     "installable": True,
 }

@@ -105,7 +105,7 @@ class CustcareApprovalMixin(models.AbstractModel):
                 self.env._(
                     "Only members of “%(group)s” may approve %(what)s.",
                     group=group.display_name,
-                    what=self._description,
+                    what=self._custcare_label(),
                 )
             )
         for record in self:
@@ -155,7 +155,7 @@ class CustcareApprovalMixin(models.AbstractModel):
                 record.sudo().activity_schedule(
                     APPROVAL_ACTIVITY,
                     user_id=approver.id,
-                    summary=self.env._("Approve %(what)s", what=record._description),
+                    summary=self.env._("Approve %(what)s", what=record._custcare_label()),
                 )
         return True
 

@@ -36,6 +36,11 @@ class CustcareEvidenceMixin(models.AbstractModel):
     _custcare_fixed_fields = ()
     _custcare_evidence_states = ()
 
+    def _custcare_label(self):
+        """The name of this kind of record in the user's language (a model's
+        ``_description`` is not translated; its ``ir.model`` name is)."""
+        return self.env["ir.model"].sudo()._get(self._name).name
+
     # ------------------------------------------------------------------ trust
     def _custcare_trusted(self):
         return self.env.context.get("custcare_trusted") is _TRUSTED
@@ -86,7 +91,7 @@ class CustcareEvidenceMixin(models.AbstractModel):
             self.env._(
                 "These fields of a %(model)s change only through its actions, never by "
                 "editing: %(fields)s.",
-                model=self._description,
+                model=self._custcare_label(),
                 fields="; ".join(parts),
             )
         )
@@ -163,7 +168,7 @@ class CustcareEvidenceMixin(models.AbstractModel):
                     fields=", ".join(
                         self._fields[name]._description_string(self.env) for name in sorted(fixed)
                     ),
-                    model=self._description,
+                    model=self._custcare_label(),
                 )
             )
         return super().write(vals)
@@ -187,7 +192,7 @@ class CustcareEvidenceMixin(models.AbstractModel):
             raise UserError(
                 self.env._(
                     "A %(model)s cannot be copied: %(fields)s is set only by %(how)s.",
-                    model=self._description,
+                    model=self._custcare_label(),
                     fields=", ".join(
                         self._fields[name]._description_string(self.env) for name in missing
                     ),
@@ -225,6 +230,6 @@ class CustcareEvidenceMixin(models.AbstractModel):
                     "disappear only through the retention policy, which leaves a destruction "
                     "record.",
                     record=evidence[0].display_name,
-                    model=self._description,
+                    model=self._custcare_label(),
                 )
             )

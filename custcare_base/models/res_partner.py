@@ -146,7 +146,7 @@ class ResPartner(models.Model):
                 rows.append(
                     (
                         record[date_field],
-                        labels.get(kind, record._description),
+                        labels.get(kind) or self.env["ir.model"].sudo()._get(record._name).name,
                         record[ref_field],
                         record[amount_field] if amount_field else None,
                         record.currency_id if "currency_id" in record else None,
@@ -189,7 +189,7 @@ class ResPartner(models.Model):
         return {
             "type": "ir.actions.act_window",
             "res_model": model,
-            "name": self.env[model]._description,
+            "name": self.env["ir.model"].sudo()._get(model).name,
             "view_mode": "list,form",
             "domain": [
                 *domain,

@@ -183,7 +183,7 @@ b.copy_rows(
     {
         "policy_id": "s.policy",
         "name": SQL("'DC-BENCH-' || lpad((s.g + 2)::text, 7, '0')"),
-        "review_date": SQL("%s::date - ((s.g / %s) * 365 + 800)::int", today, n_policies),
+        "review_date": SQL("%s::date - ((s.g / %s + 1) * 365 + 800)::int", today, n_policies),
     },
 )
 env.cr.execute("ANALYZE")

@@ -33,15 +33,23 @@ class CustcareCommunication(models.Model):
 class CustcareComplaint(models.Model):
     _inherit = "custcare.complaint"
 
-    communication_ids = fields.One2many("custcare.communication", "complaint_id")
+    communication_ids = fields.One2many(
+        "custcare.communication", "complaint_id", groups="custcare_base.group_custcare_user"
+    )
     communication_count = fields.Integer(
-        "Communications", compute="_compute_communication_count"
+        "Communications",
+        compute="_compute_communication_count",
+        groups="custcare_base.group_custcare_user",
     )
 
     @api.depends_context("uid")
     def _compute_communication_count(self):
         """One grouped query for the batch (the records the user may read)."""
-        rows = self.env["custcare.communication"]._read_group(
+        Communication = self.env["custcare.communication"]
+        if not Communication.has_access("read"):
+            self.communication_count = 0
+            return
+        rows = Communication._read_group(
             [("complaint_id", "in", self.ids)], ["complaint_id"], ["__count"]
         )
         counts = {complaint.id: count for complaint, count in rows}

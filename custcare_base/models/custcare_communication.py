@@ -67,7 +67,10 @@ class CustcareCommunication(models.Model):
         "res.partner", "Customer", required=True, index=True, tracking=True, check_company=True
     )
     commercial_partner_id = fields.Many2one(
-        related="partner_id.commercial_partner_id", store=True, index=True, string="Customer Company"
+        related="partner_id.commercial_partner_id",
+        store=True,
+        index=True,
+        string="Customer Company",
     )
     contact_id = fields.Many2one(
         "res.partner",
@@ -76,7 +79,7 @@ class CustcareCommunication(models.Model):
         domain="[('id', 'child_of', commercial_partner_id)]",
     )
     contact_name = fields.Char(
-        "Contact Name", size=128, help="Who spoke for the customer, when not among its contacts."
+        size=128, help="Who spoke for the customer, when not among its contacts."
     )
     # The exchange
     date = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True, index=True)
@@ -226,19 +229,19 @@ class CustcareCommunication(models.Model):
         model = self.env["ir.model"]._get_id(self._name)
         return self.env["mail.activity"].create(
             [
-                    {
-                        "res_model_id": model,
-                        "res_id": record.id,
-                        "activity_type_id": todo.id,
-                        "user_id": record.user_id.id,
-                        "date_deadline": record.follow_up_date,
-                        "summary": self.env._(
-                            "Promised to %(customer)s: %(subject)s",
-                            customer=record.commercial_partner_id.name,
-                            subject=record.subject,
-                        ),
-                        "note": plaintext2html(record.promise),
-                    }
+                {
+                    "res_model_id": model,
+                    "res_id": record.id,
+                    "activity_type_id": todo.id,
+                    "user_id": record.user_id.id,
+                    "date_deadline": record.follow_up_date,
+                    "summary": self.env._(
+                        "Promised to %(customer)s: %(subject)s",
+                        customer=record.commercial_partner_id.name,
+                        subject=record.subject,
+                    ),
+                    "note": plaintext2html(record.promise),
+                }
                 for record in records
             ]
         )

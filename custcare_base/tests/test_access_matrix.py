@@ -167,10 +167,10 @@ class TestBaseAccessMatrix(AccessMatrixTests, TrustMixin, TransactionCase):
         cls.communication_logged.action_log()
 
     def _specs(self):
+        """{model: draft record, the write and create values, evidence}"""
         register = self.env["ir.actions.report"].search(
             [("model", "=", "custcare.register.print")], limit=1
         )
-        """{model: draft record, the write and create values, evidence}"""
         now, customer = self.now, self.customer
         return {
             "custcare.form.control": {

@@ -116,16 +116,20 @@ class TestCommunication(CustcareCase):
         )
         self.assertEqual(action["domain"], "[('channel', '=', 'visit')]")
         context = {"default_channel": "visit", "default_direction": "incoming"}
-        record = self.Communication.with_user(self.user_staff).with_context(**context).create(
-            {
-                "partner_id": self.customer.id,
-                "subject": "来厂考察",
-                "content": "参观装配车间。",
-                "visitor_names": "王总、张工",
-                "visitor_count": 2,
-                "visit_purpose": "考察生产线",
-                "receiver_ids": [Command.set([self.user_staff.id, self.user_manager.id])],
-            }
+        record = (
+            self.Communication.with_user(self.user_staff)
+            .with_context(**context)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "subject": "来厂考察",
+                    "content": "参观装配车间。",
+                    "visitor_names": "王总、张工",
+                    "visitor_count": 2,
+                    "visit_purpose": "考察生产线",
+                    "receiver_ids": [Command.set([self.user_staff.id, self.user_manager.id])],
+                }
+            )
         )
         self.assertEqual((record.channel, record.direction), ("visit", "incoming"))
         record.action_log()
@@ -289,7 +293,7 @@ class TestCommunication(CustcareCase):
         self.assertEqual(action["domain"], [("commercial_partner_id", "=", self.customer.id)])
         self.assertEqual(action["context"]["default_partner_id"], self.customer.id)
         self.assertEqual(action["context"]["default_contact_id"], self.contact.id)
-        new = self.Communication.with_user(self.user_staff).with_context(action["context"])
+        new = self.Communication.with_user(self.user_staff).with_context(**action["context"])
         record = new.create({"subject": "回访", "content": "电话回访。"})
         self.assertEqual((record.partner_id, record.contact_id), (self.customer, self.contact))
 
@@ -305,7 +309,11 @@ class TestCommunication(CustcareCase):
         same number of queries for 5 customers as for 40."""
         partners = self.env["res.partner"].create(
             [
-                {"name": f"沟通客户{i:02d}", "is_company": True, "account_manager_id": self.user_staff.id}
+                {
+                    "name": f"沟通客户{i:02d}",
+                    "is_company": True,
+                    "account_manager_id": self.user_staff.id,
+                }
                 for i in range(40)
             ]
         )
@@ -330,7 +338,9 @@ class TestCommunication(CustcareCase):
     # -------------------------------------------------------- retention
     def test_retention(self):
         policy = self.env.ref("custcare_base.retention_policy_communication")
-        self.assertEqual((policy.model, policy.date_field, policy.years), (self.Communication._name, "date", 2))
+        self.assertEqual(
+            (policy.model, policy.date_field, policy.years), (self.Communication._name, "date", 2)
+        )
         record = self._create(**self._promise(), contact_name="刘工")
         record.action_log()
         self.assertIn(record, self.Communication.search(policy._domain()))
@@ -402,9 +412,7 @@ class TestCommunicationForms(CustcareHttpCase):
                 self._entry(self.other, 10, 2, "别家B01"),
             ]
         )
-        self.env["custcare.communication"].create(
-            self._entry(self.customer, 11, 2, "草稿D01")
-        )
+        self.env["custcare.communication"].create(self._entry(self.customer, 11, 2, "草稿D01"))
         wizard = self.Wizard.create(
             {
                 "report_id": self.report.id,

@@ -8,10 +8,7 @@ class CustcareCommunication(models.Model):
 
     _inherit = "custcare.communication"
 
-
-    complaint_id = fields.Many2one(
-        "custcare.complaint", "Complaint", index="btree_not_null", check_company=True
-    )
+    complaint_id = fields.Many2one("custcare.complaint", index="btree_not_null", check_company=True)
 
     def _custcare_logged_field_names(self):
         return {*super()._custcare_logged_field_names(), "complaint_id"}

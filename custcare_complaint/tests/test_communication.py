@@ -16,7 +16,9 @@ class TestComplaintCommunication(ComplaintCase):
         self.assertEqual(action["res_model"], "custcare.communication")
         self.assertEqual(action["domain"], [("complaint_id", "=", complaint.id)])
         Communication = (
-            self.env["custcare.communication"].with_user(self.user_staff).with_context(action["context"])
+            self.env["custcare.communication"]
+            .with_user(self.user_staff)
+            .with_context(**action["context"])
         )
         record = Communication.create({"content": "已向客户说明调查进度，三天内给出处理结果。"})
         self.assertEqual(record.complaint_id, complaint)

@@ -20,3 +20,4 @@ from . import custcare_destruction
 from . import ir_actions_report
 from . import custcare_capa
 from . import ir_model
+from . import custcare_communication

@@ -89,6 +89,10 @@ class ResPartner(models.Model):
     custcare_sale_count = fields.Integer("Sales Orders", compute="_compute_custcare_counts")
     custcare_invoice_count = fields.Integer("Invoices", compute="_compute_custcare_counts")
     custcare_delivery_count = fields.Integer("Deliveries", compute="_compute_custcare_counts")
+    # Communication record (顾客沟通情况记录表)
+    custcare_communication_count = fields.Integer(
+        "Communications", compute="_compute_custcare_communication_count"
+    )
 
     _uscc_company_uniq = models.UniqueIndex(
         "(uscc, COALESCE(company_id, 0)) WHERE active AND uscc IS NOT NULL",
@@ -110,6 +114,7 @@ class ResPartner(models.Model):
                 "partner_id",
                 [("picking_type_code", "=", "outgoing"), ("state", "=", "done")],
             ),
+            "communication": ("custcare.communication", "partner_id", []),
         }
 
     @api.model
@@ -180,6 +185,28 @@ class ResPartner(models.Model):
             partner.custcare_sale_count = counts["sale"].get(key, 0)
             partner.custcare_invoice_count = counts["invoice"].get(key, 0)
             partner.custcare_delivery_count = counts["delivery"].get(key, 0)
+
+    @api.depends_context("uid")
+    def _compute_custcare_communication_count(self):
+        """One grouped query for the whole batch."""
+        counts = self._custcare_count("communication")
+        for partner in self:
+            partner.custcare_communication_count = counts.get(partner.commercial_partner_id.id, 0)
+
+    def action_open_custcare_communications(self):
+        """The customer's communication records; a new one is for the customer
+        (and the contact, when opened from a contact)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "custcare_base.custcare_communication_action"
+        )
+        commercial = self.commercial_partner_id
+        action["domain"] = [("commercial_partner_id", "=", commercial.id)]
+        action["context"] = {
+            "default_partner_id": commercial.id,
+            "default_contact_id": self.id if self != commercial else False,
+        }
+        return action
 
     def action_open_custcare_transactions(self):
         """Open the records counted by a transaction smart button."""

@@ -15,3 +15,4 @@ from . import test_batch
 from . import test_access_matrix
 from . import test_trust
 from . import test_multi_company
+from . import test_communication

@@ -31,6 +31,7 @@ MATRIX = {
     "custcare.destruction.line":  "---- ---- ---- R--- R--- R--- ---- ---- ----",
     "custcare.retention.policy":  "---- ---- ---- R--- RWCD RWCD ---- ---- ----",
     "custcare.register.print":    "RWC- RWC- RWC- RWC- RWC- RWC- ---- ---- RWC-",
+    "custcare.communication":     "RWCD --C- --C- --C- RWCD RWCD ---- ---- ----",
 }
 # fmt: on
 
@@ -148,6 +149,23 @@ class TestBaseAccessMatrix(AccessMatrixTests, TrustMixin, TransactionCase):
             }
         )
 
+        Communication = env["custcare.communication"].with_user(user)
+        communication_vals = {
+            "partner_id": cls.customer.id,
+            "channel": "phone",
+            "subject": "询问交货期",
+            "content": "客户来电询问交货期。",
+        }
+        cls.communication = Communication.create(dict(communication_vals))
+        cls.communication_logged = Communication.create(
+            {
+                **communication_vals,
+                "promise": "三天内回复",
+                "follow_up_date": fields.Date.today() + timedelta(days=3),
+            }
+        )
+        cls.communication_logged.action_log()
+
     def _specs(self):
         """{model: draft record, the write and create values, evidence}"""
         register = self.env["ir.actions.report"].search(
@@ -237,6 +255,18 @@ class TestBaseAccessMatrix(AccessMatrixTests, TrustMixin, TransactionCase):
                 "record": self.policy,
                 "write": {"years": 3},
                 "create": lambda u: {"name": "档案五年", "model_id": self.archive_model.id},
+            },
+            "custcare.communication": {
+                "record": self.communication,
+                "read": ["partner_id", "content"],
+                "write": {"content": "补充记录"},
+                "create": lambda u: {
+                    "partner_id": customer.id,
+                    "subject": "回访",
+                    "content": "电话回访。",
+                    "user_id": u.id,
+                },
+                "evidence": [self.communication_logged],
             },
             "custcare.register.print": {
                 "record": self.env["custcare.register.print"]

@@ -1,4 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from datetime import datetime, time
+
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -38,6 +41,12 @@ class CustcareRegisterPrint(models.TransientModel):
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        "Customer",
+        domain=[("is_company", "=", True)],
+        help="Only this customer's records; every customer's when empty.",
     )
 
     @api.onchange("period", "date_from")
@@ -82,3 +91,30 @@ class CustcareRegisterPrint(models.TransientModel):
         ):
             return f"{prefix}-{start:%Y}"
         return f"{prefix}-{start:%Y%m%d}-{end:%Y%m%d}"
+
+    def _communications(self, channel=None):
+        """The logged communications of the period (its days in the company's
+        timezone), of the customer when one is chosen; the visits received
+        only with ``channel="visit"``."""
+        self.ensure_one()
+        company = self.company_id
+        calendar = company["resource_calendar_id"] if "resource_calendar_id" in company else None
+        tz = pytz.timezone(company.partner_id.tz or (calendar and calendar.tz) or "UTC")
+
+        def utc(day):
+            local = tz.localize(datetime.combine(day, time.min))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        domain = [
+            ("state", "=", "logged"),
+            ("date", ">=", utc(self.date_from)),
+            ("date", "<", utc(self.date_to + relativedelta(days=1))),
+            ("company_id", "=", company.id),
+        ]
+        if self.partner_id:
+            domain.append(("commercial_partner_id", "=", self.partner_id.commercial_partner_id.id))
+        if channel:
+            domain.append(("channel", "=", channel))
+        return self.env["custcare.communication"].search(
+            domain, order="commercial_partner_id, date, id"
+        )

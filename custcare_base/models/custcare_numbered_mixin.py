@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import api, models
+from odoo import api, models, tools
+from odoo.exceptions import MissingError
 from odoo.tools import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -23,20 +24,28 @@ class CustcareNumberedMixin(models.AbstractModel):
     _custcare_protected_fields = {"name": _lt("the number is given by the numbering sequence")}
 
     @api.model
+    @tools.ormcache("code", "company_id")
+    def _custcare_sequence_id(self, code, company_id):
+        """The id of the company's numbering sequence (None before the first
+        record): looked up once per process, not once per record."""
+        domain = [("code", "=", code), ("company_id", "=", company_id)]
+        return self.env["ir.sequence"].sudo().search(domain, limit=1).id or None
+
+    @api.model
     def _custcare_sequence(self, company):
         """The numbering sequence of ``company``, created from the template
         the first time (the template row is locked meanwhile)."""
         Sequence = self.env["ir.sequence"].sudo()
         code = self._custcare_sequence_code
+        sequence_id = self._custcare_sequence_id(code, company.id)
+        if sequence_id:
+            return Sequence.browse(sequence_id)
         domain = [("code", "=", code), ("company_id", "=", company.id)]
-        sequence = Sequence.search(domain, limit=1)
-        if sequence:
-            return sequence
         template = Sequence.search([("code", "=", code), ("company_id", "=", False)], limit=1)
         if not template:
-            return sequence
+            return Sequence
         self.env.cr.execute("SELECT id FROM ir_sequence WHERE id = %s FOR UPDATE", [template.id])
-        return Sequence.search(domain, limit=1) or template.copy(
+        sequence = Sequence.search(domain, limit=1) or template.copy(
             {
                 "company_id": company.id,
                 "name": f"{template.name} ({company.name})",
@@ -44,6 +53,23 @@ class CustcareNumberedMixin(models.AbstractModel):
                 "number_next": template.number_next_actual,
             }
         )
+        self.env.registry.clear_cache()  # _custcare_sequence_id knows it now
+        return sequence
+
+    def _custcare_next_number(self, company, sequences):
+        """The next number of ``company``'s sequence (``sequences``: those
+        already found for this batch)."""
+        if company not in sequences:
+            sequences[company] = self._custcare_sequence(company)
+        sequence = sequences[company]
+        if not sequence:
+            return "/"
+        try:
+            return sequence.next_by_id()
+        except MissingError:  # deleted since it was looked up: look again
+            self.env.registry.clear_cache()
+            sequences[company] = self._custcare_sequence(company)
+            return sequences[company].next_by_id() if sequences[company] else "/"
 
     @api.private
     def _custcare_prepare_create(self, vals_list):
@@ -56,7 +82,4 @@ class CustcareNumberedMixin(models.AbstractModel):
             if vals.get("name", "/") not in ("/", False):
                 continue  # given by trusted server code
             company = Company.browse(vals.get("company_id")) or self.env.company
-            if company not in sequences:
-                sequences[company] = self._custcare_sequence(company)
-            sequence = sequences[company]
-            vals["name"] = sequence.next_by_id() if sequence else "/"
+            vals["name"] = self._custcare_next_number(company, sequences)

@@ -100,6 +100,7 @@ class CustcareComplaint(models.Model):
         [("0", "Normal"), ("1", "High"), ("2", "Urgent")],
         compute="_compute_priority",
         store=True,
+        precompute=True,
     )
     customer_tier = fields.Selection(
         related="partner_id.commercial_partner_id.customer_tier", store=True, string="Customer Tier"
@@ -142,19 +143,28 @@ class CustcareComplaint(models.Model):
         STATES, default="new", required=True, readonly=True, tracking=True, group_expand=True
     )
     # SLA (in the team's working hours from the reception)
+    # computed before the INSERT (precompute): a new complaint costs no UPDATE
     response_deadline = fields.Datetime(
-        compute="_compute_sla_deadlines", store=True, groups="base.group_user"
+        compute="_compute_sla_deadlines", store=True, precompute=True, groups="base.group_user"
     )
     resolution_deadline = fields.Datetime(
-        compute="_compute_sla_deadlines", store=True, groups="base.group_user"
+        compute="_compute_sla_deadlines", store=True, precompute=True, groups="base.group_user"
     )
     responded_at = fields.Datetime(readonly=True)
     closed_at = fields.Datetime(readonly=True)
     response_hours = fields.Float(
-        "Response Time (hours)", compute="_compute_durations", store=True, aggregator="avg"
+        "Response Time (hours)",
+        compute="_compute_durations",
+        store=True,
+        precompute=True,
+        aggregator="avg",
     )
     resolution_hours = fields.Float(
-        "Resolution Time (hours)", compute="_compute_durations", store=True, aggregator="avg"
+        "Resolution Time (hours)",
+        compute="_compute_durations",
+        store=True,
+        precompute=True,
+        aggregator="avg",
     )
     sla_breached = fields.Boolean(
         "SLA Breached",
@@ -276,6 +286,8 @@ class CustcareComplaint(models.Model):
                 {
                     "res_model_id": model_id,
                     "res_id": complaint.id,
+                    # given, not computed afterwards by an UPDATE
+                    "res_name": complaint.display_name,
                     "activity_type_id": todo.id,
                     "user_id": complaint.first_receiver_id.id,
                     "date_deadline": fields.Date.context_today(complaint),
@@ -405,9 +417,10 @@ class CustcareComplaint(models.Model):
                     )
 
     @api.model
-    def _sla_intervals(self, calendar, first, last, days=56):
+    def _sla_intervals(self, calendar, first, last, days=28):
         """The calendar's working intervals (leaves excluded) from the first
-        reception to eight weeks after the last, as (start, stop) pairs."""
+        reception to four weeks after the last, as (start, stop) pairs (a
+        deadline beyond them is planned by the calendar itself)."""
         intervals = calendar._work_intervals_batch(first, last + timedelta(days=days))[False]
         return [(start, stop) for start, stop, _meta in intervals]
 

@@ -4,3 +4,4 @@ from . import custcare_complaint
 from . import custcare_fault_report
 from . import custcare_service_supervision
 from . import custcare_communication
+from . import resource

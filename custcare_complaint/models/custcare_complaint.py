@@ -6,9 +6,10 @@ from datetime import timedelta
 from markupsafe import Markup
 from pytz import utc
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import LazyTranslate
+from odoo.tools.intervals import Intervals
 
 _lt = LazyTranslate(__name__)
 # Only this module's methods hold this object, so a client cannot forge it
@@ -418,11 +419,30 @@ class CustcareComplaint(models.Model):
 
     @api.model
     def _sla_intervals(self, calendar, first, last, days=28):
-        """The calendar's working intervals (leaves excluded) from the first
-        reception to four weeks after the last, as (start, stop) pairs (a
-        deadline beyond them is planned by the calendar itself)."""
-        intervals = calendar._work_intervals_batch(first, last + timedelta(days=days))[False]
-        return [(start, stop) for start, stop, _meta in intervals]
+        """The calendar's working intervals (leaves excluded) from the day of
+        the first reception to four weeks after the last, as (start, stop)
+        pairs (a deadline beyond them is planned by the calendar itself).
+        The weekly working hours are computed once per calendar version and
+        day (:meth:`_sla_attendance`); the leaves are read every time."""
+        start = first.replace(hour=0, minute=0, second=0, microsecond=0)
+        end = (last + timedelta(days=days + 1)).replace(hour=0, minute=0, second=0, microsecond=0)
+        calendar = calendar.sudo()
+        attendance = self._sla_attendance(calendar.id, calendar.write_date, start, end)
+        empty = self.env["resource.calendar.attendance"]
+        work = Intervals([(a, b, empty) for a, b in attendance], keep_distinct=True)
+        leaves = calendar._leave_intervals_batch(start, end)[False]
+        return [(a, b) for a, b, _meta in work - leaves]
+
+    @api.model
+    @tools.ormcache("calendar_id", "version", "start", "end")
+    def _sla_attendance(self, calendar_id, version, start, end):
+        """The calendar's attendance intervals between ``start`` and ``end``
+        as (start, stop) pairs; ``version``: the calendar's write date (its
+        attendances clear the cache when they change, see resource.py)."""
+        calendar = self.env["resource.calendar"].sudo().browse(calendar_id)
+        return tuple(
+            (a, b) for a, b, _meta in calendar._attendance_intervals_batch(start, end)[False]
+        )
 
     @api.model
     def _sla_plan(self, intervals, start, hours):

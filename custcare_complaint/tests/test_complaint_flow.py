@@ -175,6 +175,42 @@ class TestComplaintSla(ComplaintCase):
             complaint._cron_check_sla()
             self.assertTrue(complaint.sla_breached)
 
+    def test_deadlines_follow_holidays_and_changed_hours(self):
+        """The working hours are kept in a cache: a public holiday entered
+        afterwards and a change of the working hours are both taken into
+        account by the next complaint."""
+        calendar = self.env["resource.calendar"].create({"name": "标准工时", "tz": "UTC"})
+        self.team.write(
+            {
+                "resource_calendar_id": calendar.id,
+                "response_hours_major": 4,
+                "resolution_hours_major": 16,
+            }
+        )
+        with freeze_time(datetime(2026, 11, 20, 15, 0)):
+            first = self._complaint()
+        self.assertEqual(first.response_deadline, datetime(2026, 11, 23, 10, 0))
+        # Monday 23 November becomes a holiday for the whole company
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "公司假日",
+                "calendar_id": calendar.id,
+                "date_from": datetime(2026, 11, 23, 0, 0),
+                "date_to": datetime(2026, 11, 23, 23, 59, 59),
+            }
+        )
+        with freeze_time(datetime(2026, 11, 20, 15, 0)):
+            second = self._complaint()
+        self.assertEqual(second.response_deadline, datetime(2026, 11, 24, 10, 0))
+        # Tuesdays now start at 10:00 (the morning attendance shortened)
+        tuesday_morning = calendar.attendance_ids.filtered(
+            lambda a: a.dayofweek == "1" and a.hour_from == 8
+        )
+        tuesday_morning.hour_from = 10
+        with freeze_time(datetime(2026, 11, 20, 15, 0)):
+            third = self._complaint()
+        self.assertEqual(third.response_deadline, datetime(2026, 11, 24, 12, 0))
+
     def test_answered_in_time_is_not_breached(self):
         with freeze_time(datetime(2026, 11, 18, 9, 0)):
             complaint = self._complaint()

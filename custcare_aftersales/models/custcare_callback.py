@@ -271,6 +271,7 @@ class CustcareCallback(models.Model):
                 {
                     "res_model_id": model_id,
                     "res_id": callback.id,
+                    "res_name": callback.display_name,
                     "activity_type_id": call.id,
                     "date_deadline": callback.scheduled_date,
                     "user_id": callback.user_id.id or self.env.uid,

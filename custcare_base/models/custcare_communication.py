@@ -232,6 +232,7 @@ class CustcareCommunication(models.Model):
                 {
                     "res_model_id": model,
                     "res_id": record.id,
+                    "res_name": record.display_name,
                     "activity_type_id": todo.id,
                     "user_id": record.user_id.id,
                     "date_deadline": record.follow_up_date,

@@ -151,6 +151,8 @@ class CustcareCredential(models.Model):
                 {
                     "res_model_id": model_id,
                     "res_id": credential.archive_id.id,
+                    # given for the batch, not computed record by record
+                    "res_name": credential.archive_id.display_name,
                     "activity_type_id": todo.id,
                     "user_id": credential.archive_id.keeper_id.id,
                     "date_deadline": credential.expiry_date,

@@ -1,7 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from collections import defaultdict
+
 from odoo import api, models, tools
 from odoo.exceptions import MissingError
-from odoo.tools import LazyTranslate
+from odoo.tools import SQL, LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
@@ -56,30 +58,47 @@ class CustcareNumberedMixin(models.AbstractModel):
         self.env.registry.clear_cache()  # _custcare_sequence_id knows it now
         return sequence
 
-    def _custcare_next_number(self, company, sequences):
-        """The next number of ``company``'s sequence (``sequences``: those
-        already found for this batch)."""
+    def _custcare_next_numbers(self, company, sequences, count):
+        """The next ``count`` numbers of ``company``'s sequence (``sequences``:
+        those already found for this batch); a plain sequence gives them all
+        in one query."""
         if company not in sequences:
             sequences[company] = self._custcare_sequence(company)
         sequence = sequences[company]
         if not sequence:
-            return "/"
+            return ["/"] * count
         try:
-            return sequence.next_by_id()
+            if sequence.implementation == "standard" and not sequence.use_date_range:
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT nextval(%s) FROM generate_series(1, %s)",
+                        f"ir_sequence_{sequence.id:03d}",
+                        count,
+                    )
+                )
+                return [sequence.get_next_char(row[0]) for row in self.env.cr.fetchall()]
+            return [sequence.next_by_id() for _i in range(count)]
         except MissingError:  # deleted since it was looked up: look again
             self.env.registry.clear_cache()
             sequences[company] = self._custcare_sequence(company)
-            return sequences[company].next_by_id() if sequences[company] else "/"
+            if not sequences[company]:
+                return ["/"] * count
+            return [sequences[company].next_by_id() for _i in range(count)]
 
     @api.private
     def _custcare_prepare_create(self, vals_list):
         super()._custcare_prepare_create(vals_list)
         if not self._custcare_sequence_code:
             return
-        sequences = {}
+        to_number = defaultdict(list)  # company: the values to number, in order
         Company = self.env["res.company"]
         for vals in vals_list:
             if vals.get("name", "/") not in ("/", False):
                 continue  # given by trusted server code
             company = Company.browse(vals.get("company_id")) or self.env.company
-            vals["name"] = self._custcare_next_number(company, sequences)
+            to_number[company].append(vals)
+        sequences = {}
+        for company, company_vals in to_number.items():
+            numbers = self._custcare_next_numbers(company, sequences, len(company_vals))
+            for vals, number in zip(company_vals, numbers, strict=True):
+                vals["name"] = number

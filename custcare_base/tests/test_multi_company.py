@@ -70,6 +70,38 @@ class TestBaseMultiCompany(TrustMixin, TransactionCase):
         with self.assertRaises(UserError):
             capa_b.write({"partner_id": self.customer.id})
 
+    def test_batch_numbered_in_order_per_company(self):
+        """One create of records of both companies numbers each company's in
+        order from its own sequence, with one query per company; a gapless
+        sequence is followed too."""
+        Capa = self.env["custcare.capa"].sudo()
+        companies = [self.company_a, self.company_b] * 3
+        capas = Capa.create(
+            [
+                {"nonconformity": f"<p>{i}</p>", "company_id": company.id}
+                for i, company in enumerate(companies)
+            ]
+        )
+        for company in (self.company_a, self.company_b):
+            names = capas.filtered(lambda c, company=company: c.company_id == company).mapped(
+                "name"
+            )
+            sequence = Capa._custcare_sequence(company)
+            step = sequence.number_increment
+            numbers = [int(name[-sequence.padding :]) for name in names]
+            self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 3 * step, step)))
+            self.assertEqual(sequence.number_next_actual, numbers[-1] + step)
+        sequence_b = Capa._custcare_sequence(self.company_b)
+        sequence_b.write({"implementation": "no_gap", "number_next": sequence_b.number_next_actual})
+        gapless = Capa.create(
+            [{"nonconformity": f"<p>{i}</p>", "company_id": self.company_b.id} for i in range(2)]
+        )
+        self.assertEqual(len(set(gapless.mapped("name"))), 2)
+        sequence_b.invalidate_recordset()
+        self.assertEqual(
+            sequence_b.number_next_actual, int(gapless[-1].name[-sequence_b.padding :]) + 1
+        )
+
     def test_company_b_sees_nothing_of_company_a(self):
         grant = (
             self.env["custcare.access.grant"]

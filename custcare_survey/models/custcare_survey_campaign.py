@@ -120,14 +120,17 @@ class CustcareSurveyCampaign(models.Model):
 
     @api.constrains("target_domain")
     def _check_target_domain(self):
-        for campaign in self:
+        # each distinct filter is tried once (a policy job drafts many alike)
+        for target_domain, campaigns in self.grouped("target_domain").items():
             try:
                 self.env["res.partner"].search_count(
-                    Domain(safe_eval(campaign.target_domain or "[]")), limit=1
+                    Domain(safe_eval(target_domain or "[]")), limit=1
                 )
             except Exception as e:
                 raise ValidationError(
-                    self.env._("The customer filter of %(name)s is not valid.", name=campaign.name)
+                    self.env._(
+                        "The customer filter of %(name)s is not valid.", name=campaigns[0].name
+                    )
                 ) from e
 
     def _custcare_is_evidence(self):
@@ -316,11 +319,12 @@ class CustcareSurveyCampaign(models.Model):
             ("state", "!=", "done"),
             ("custcare_void", "=", False),
         ]
+        late = [*open_forms, ("deadline", "<", now)]
         voided = Batch._run(
-            "survey.user_input",
-            [*open_forms, ("deadline", "<", now)],
-            lambda forms: forms.write({"custcare_void": True}),
+            "survey.user_input", late, lambda forms: forms.write({"custcare_void": True})
         )
+        if self.env["survey.user_input"].sudo().search_count(late, limit=1):
+            return 0, voided  # time is up: the runner calls the job again
         # the reminder delay is per campaign: the campaigns whose delay has passed
         campaigns = self.search_fetch(
             [("state", "=", "running")], ["sent_date", "reminder_days"]
@@ -336,6 +340,9 @@ class CustcareSurveyCampaign(models.Model):
                 *open_forms,
                 ("custcare_campaign_id", "in", campaigns.ids),
                 ("custcare_reminded_on", "=", False),
+                "|",
+                ("deadline", "=", False),
+                ("deadline", ">=", now),
             ],
             chase,
         )

@@ -2,7 +2,6 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.tools import SQL
 
 from odoo.addons.custcare_base.models.res_partner import TIERS
 
@@ -65,6 +64,15 @@ class CustcareSurveyPolicy(models.Model):
         help="Which customers receive the questionnaire.",
     )
 
+    to_draft = fields.Boolean(
+        "Campaign to Draft",
+        compute="_compute_to_draft",
+        store=True,
+        index=True,
+        copy=False,
+        help="The campaign of the next review has not been drafted yet.",
+    )
+
     _positive_periods = models.Constraint(
         "CHECK(lead_months >= 0 AND reminder_days > 0 AND validity_months > 0)",
         "Reminder delay and validity must be positive, the lead time not negative.",
@@ -91,33 +99,57 @@ class CustcareSurveyPolicy(models.Model):
             "target_domain": self.target_domain,
         }
 
-    @api.model
-    def _cron_draft_campaigns(self):
-        """Move each policy to its next review and draft that review's campaign
-        once (at least once a year, optionally twice). The policies are
-        locked meanwhile and a campaign is unique per policy and review, so
-        two runs at once never draft twice."""
-        today = fields.Date.context_today(self)
-        Campaign = self.env["custcare.survey.campaign"]
-        policies = self.search([])
-        if not policies:
-            return Campaign
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM custcare_survey_policy WHERE id IN %s ORDER BY id FOR UPDATE",
-                tuple(policies.ids),
-            )
-        )
-        for policy in policies:
+    @api.depends("review_date")
+    def _compute_to_draft(self):
+        self.to_draft = True
+
+    def _move_to_next_review(self, today):
+        """Move the policies whose review has passed to their next review,
+        one UPDATE per new date."""
+        by_date = {}
+        for policy in self:
             review = policy.review_date
             while review < today:
                 review += relativedelta(months=policy._period_months())
             if review != policy.review_date:
-                policy.review_date = review
-        existing = Campaign.with_context(active_test=False).search_read(
-            [("policy_id", "in", policies.ids)], ["policy_id", "review_date"]
+                by_date.setdefault(review, self.browse())
+                by_date[review] |= policy
+        for review, policies in by_date.items():
+            policies.write({"review_date": review})
+
+    def _draft_campaigns(self):
+        """Draft the campaign of each policy's next review, unless it exists:
+        one search and one create for the batch."""
+        Campaign = self.env["custcare.survey.campaign"].sudo().with_context(active_test=False)
+        existing = Campaign.search_fetch(
+            [
+                ("policy_id", "in", self.ids),
+                ("review_date", "in", list(set(self.mapped("review_date")))),
+            ],
+            ["policy_id", "review_date"],
         )
-        done = {(row["policy_id"][0], row["review_date"]) for row in existing}
-        return Campaign.sudo()._custcare_create(
-            [p._campaign_values() for p in policies if (p.id, p.review_date) not in done]
+        done = {(campaign.policy_id.id, campaign.review_date) for campaign in existing}
+        campaigns = Campaign._custcare_create(
+            [p._campaign_values() for p in self if (p.id, p.review_date) not in done]
+        )
+        self.write({"to_draft": False})
+        return campaigns
+
+    @api.model
+    def _cron_draft_campaigns(self):
+        """Move each policy whose review has passed to its next review and draft
+        that review's campaign once (at least once a year, optionally twice).
+        Only due policies are read, in committed batches claimed with row
+        locks, and a campaign is unique per policy and review, so two runs at
+        once never draft twice. Returns how many policies were handled."""
+        today = fields.Date.context_today(self)
+
+        def process(policies):
+            policies._move_to_next_review(today)
+            policies.filtered("to_draft")._draft_campaigns()
+
+        return self.env["custcare.batch"]._run(
+            self._name,
+            [("active", "=", True), "|", ("review_date", "<", today), ("to_draft", "=", True)],
+            process,
         )

@@ -94,6 +94,26 @@ class TestCampaign(SurveyMixin, TransactionCase):
         self.assertEqual(len(self._reminders()[0]), 30, "never twice")
         self.assertEqual(campaign.reminded_count, 30)
 
+    def test_late_forms_voided_in_batches_never_chased(self):
+        """Forms past their deadline are voided, a committed batch at a time;
+        when the time is up half-way the job stops there, and a form past its
+        deadline is never chased, in that run or the next."""
+        campaign = self._sent_campaign()
+        forms = campaign.answer_ids
+        self.env["ir.config_parameter"].set_param("custcare.cron_batch_size", "20")
+        IrCron = type(self.env["ir.cron"])
+        Campaign = self.env["custcare.survey.campaign"]
+        deadline = fields.Datetime.to_datetime(SENT) + relativedelta(months=2)
+        with freeze_time(deadline + timedelta(minutes=1)):
+            with patch.object(IrCron, "_commit_progress", lambda *a, **k: 0):  # time is up
+                self.assertEqual(Campaign._cron_chase_and_void(), (0, 20))
+            with patch.object(IrCron, "_commit_progress", lambda *a, **k: float("inf")):
+                self.assertEqual(Campaign._cron_chase_and_void(), (0, 30))
+            self.assertEqual(Campaign._cron_chase_and_void(), (0, 0))
+        self.assertTrue(all(forms.mapped("custcare_void")))
+        self.assertFalse(forms.filtered("custcare_reminded_on"))
+        self.assertFalse(self._reminders()[0])
+
     def test_large_campaign_sent_in_batches_by_the_job(self):
         """Past the batch size the job sends the campaign, a committed batch at
         a time; a run that stops half-way is finished by the next one and no
@@ -428,3 +448,72 @@ class TestPolicy(SurveyMixin, TransactionCase):
             self.env["custcare.survey.policy"].with_user(self.user_staff).create(
                 {"name": "x", "survey_id": self.survey.id, "review_date": "2026-12-15"}
             )
+
+    def test_policies_handled_in_batches_once(self):
+        """The policy job reads only due policies, a committed batch at a time:
+        a run whose time is up is finished by the next one, no review gets
+        two campaigns, and a batch costs the same queries whatever its size."""
+        self.env["ir.config_parameter"].set_param("custcare.cron_batch_size", "2")
+        Policy = self.env["custcare.survey.policy"]
+        Campaign = self.env["custcare.survey.campaign"]
+        policies = Policy.create(
+            [
+                {"name": f"年度评审 {i}", "survey_id": self.survey.id, "review_date": "2025-06-30"}
+                for i in range(5)
+            ]
+        )
+        idle = Policy.create(
+            {"name": "已停用", "survey_id": self.survey.id, "review_date": "2025-06-30"}
+        )
+        idle.active = False
+        IrCron = type(self.env["ir.cron"])
+        boundaries = []
+
+        def time_is_up(cron, processed=0, remaining=None, deactivate=False):
+            boundaries.append((processed, remaining))
+            return 0
+
+        with freeze_time("2026-03-01"):
+            with patch.object(IrCron, "_commit_progress", time_is_up):
+                self.assertEqual(Policy._cron_draft_campaigns(), 2)
+            self.assertEqual(boundaries, [(2, 3)], "one batch done, three due left")
+            with patch.object(IrCron, "_commit_progress", lambda *a, **k: float("inf")):
+                self.assertEqual(Policy._cron_draft_campaigns(), 3)
+            self.assertEqual(Policy._cron_draft_campaigns(), 0, "nothing left to do")
+        campaigns = Campaign.search([("policy_id", "in", (policies | idle).ids)])
+        self.assertEqual(campaigns.policy_id, policies, "one each, none for the archived one")
+        self.assertEqual(set(campaigns.mapped("review_date")), {date(2026, 6, 30)})
+        self.assertEqual(set(policies.mapped("review_date")), {date(2026, 6, 30)})
+        self.assertFalse(any(policies.mapped("to_draft")))
+        # a review date changed by hand drafts that review's campaign
+        policies[0].review_date = "2026-12-31"
+        with freeze_time("2026-03-02"):
+            self.assertEqual(Policy._cron_draft_campaigns(), 1)
+        self.assertEqual(Campaign.search_count([("policy_id", "=", policies[0].id)]), 2)
+
+    def test_policy_batch_queries_do_not_grow_with_its_size(self):
+        Policy = self.env["custcare.survey.policy"]
+
+        def due(count):
+            return Policy.create(
+                [
+                    {"name": f"评审 {i}", "survey_id": self.survey.id, "review_date": "2025-06-30"}
+                    for i in range(count)
+                ]
+            )
+
+        with freeze_time("2026-03-01"):
+            # the company's numbering sequence is made by the first campaign
+            warm_up = due(1)
+            warm_up._move_to_next_review(date(2026, 3, 1))
+            warm_up._draft_campaigns()
+            for count in (3, 30):
+                policies = due(count)
+                self.env.flush_all()
+                self.env.invalidate_all()
+                # fixed budget: read and move the batch, look for existing
+                # campaigns, create them (one INSERT, their messages), mark done
+                with self.assertQueryCount(__system__=12):
+                    policies._move_to_next_review(date(2026, 3, 1))
+                    policies._draft_campaigns()
+                    self.env.flush_all()

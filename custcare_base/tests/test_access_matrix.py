@@ -32,6 +32,7 @@ MATRIX = {
     "custcare.retention.policy":  "---- ---- ---- R--- RWCD RWCD ---- ---- ----",
     "custcare.register.print":    "RWC- RWC- RWC- RWC- RWC- RWC- ---- ---- RWC-",
     "custcare.communication":     "RWCD --C- --C- --C- RWCD RWCD ---- ---- ----",
+    "custcare.review.pack":       "---- ---- ---- ---- RWCD RWCD ---- ---- ----",
 }
 # fmt: on
 
@@ -165,6 +166,13 @@ class TestBaseAccessMatrix(AccessMatrixTests, TrustMixin, TransactionCase):
             }
         )
         cls.communication_logged.action_log()
+        Pack = env["custcare.review.pack"].with_user(cls.user_manager)
+        cls.review_pack = Pack.create({"date_from": "2025-01-01", "date_to": "2025-12-31"})
+        cls.review_pack_submitted = Pack.create(
+            {"date_from": "2024-01-01", "date_to": "2024-12-31"}
+        )
+        cls.review_pack_submitted.action_gather()
+        cls.review_pack_submitted.action_submit()
 
     def _specs(self):
         """{model: draft record, the write and create values, evidence}"""
@@ -267,6 +275,12 @@ class TestBaseAccessMatrix(AccessMatrixTests, TrustMixin, TransactionCase):
                     "user_id": u.id,
                 },
                 "evidence": [self.communication_logged],
+            },
+            "custcare.review.pack": {
+                "record": self.review_pack,
+                "write": {"conclusion": "<p>建议增加售后人员</p>"},
+                "create": lambda u: {"date_from": "2025-01-01", "date_to": "2025-12-31"},
+                "evidence": [self.review_pack_submitted],
             },
             "custcare.register.print": {
                 "record": self.env["custcare.register.print"]

@@ -5,3 +5,4 @@ from . import custcare_fault_report
 from . import custcare_service_supervision
 from . import custcare_communication
 from . import resource
+from . import custcare_review_pack

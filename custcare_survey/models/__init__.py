@@ -4,3 +4,4 @@ from . import survey_user_input
 from . import custcare_survey_policy
 from . import custcare_survey_campaign
 from . import res_partner
+from . import custcare_review_pack

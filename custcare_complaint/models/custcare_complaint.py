@@ -8,12 +8,13 @@ from pytz import utc
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import LazyTranslate
+from odoo.tools import LazyTranslate, html2plaintext
 from odoo.tools.intervals import Intervals
 
 _lt = LazyTranslate(__name__)
 # Only this module's methods hold this object, so a client cannot forge it
 _GATEWAY = object()
+SUBJECT_SIZE = 256
 PHONE = re.compile(r"^[0-9０-９+()（）\-\s/.,，转xX#*]*$")
 
 CHANNELS = [
@@ -70,6 +71,7 @@ class CustcareComplaint(models.Model):
     }
     _custcare_evidence_states = ("investigating", "approval", "feedback", "closed")
     _custcare_retention_erase = (
+        "subject",
         "description",
         "root_cause",
         "result",
@@ -78,6 +80,7 @@ class CustcareComplaint(models.Model):
         "contact_phone",
     )
     _order = "priority desc, received_at desc, id desc"
+    _rec_names_search = ["name", "subject"]
     _check_company_auto = True
     _approval_key_fields = ("result", "root_cause", "responsibility")
     # whoever may read a complaint may discuss it: customers reply from the portal
@@ -87,6 +90,12 @@ class CustcareComplaint(models.Model):
     name = fields.Char("Number", required=True, readonly=True, copy=False, default="/")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    subject = fields.Char(
+        size=SUBJECT_SIZE,
+        tracking=True,
+        help="What the complaint is about, in a line (the description's first words "
+        "when left empty).",
     )
     channel = fields.Selection(CHANNELS, required=True, default="phone")
     partner_id = fields.Many2one(
@@ -262,6 +271,27 @@ class CustcareComplaint(models.Model):
                     )
                 )
 
+    @api.depends("name", "subject")
+    def _compute_display_name(self):
+        for complaint in self:
+            complaint.display_name = " ".join(filter(None, (complaint.name, complaint.subject)))
+
+    @api.onchange("partner_id")
+    def _onchange_partner_contact(self):
+        """The customer's contact person and phone, unless already given."""
+        partner = self.partner_id
+        if not partner:
+            return
+        person = (
+            partner
+            if not partner.is_company
+            else partner.child_ids.filtered(lambda c: c.type == "contact" and not c.is_company)[:1]
+        )
+        if not self.contact_name and person:
+            self.contact_name = person.name
+        if not self.contact_phone:
+            self.contact_phone = person.phone or partner.phone
+
     # ------------------------------------------------------------------ CRUD
     @api.private
     def _custcare_prepare_create(self, vals_list):
@@ -272,6 +302,10 @@ class CustcareComplaint(models.Model):
         owner = gateway[1] if isinstance(gateway, tuple) and gateway[0] is _GATEWAY else None
         given = self.env.su or self._custcare_trusted()  # data files, imports by the system
         for vals in vals_list:
+            if not vals.get("subject") and vals.get("description"):
+                # the description's first words, as a subject line
+                text = " ".join(html2plaintext(vals["description"]).split())
+                vals["subject"] = text if len(text) <= 60 else text[:59] + "…"
             receiver = owner or (given and vals.get("first_receiver_id")) or self.env.uid
             vals["first_receiver_id"] = receiver
             vals["user_id"] = (given and vals.get("user_id")) or receiver
@@ -337,6 +371,7 @@ class CustcareComplaint(models.Model):
                 "channel": "email",
                 "partner_id": (sender.commercial_partner_id or sender).id,
                 "contact_name": sender.name,
+                "subject": (msg_dict.get("subject") or "")[:SUBJECT_SIZE] or False,
                 "description": msg_dict.get("body") or msg_dict.get("subject") or "",
                 "received_at": fields.Datetime.now(),
             }

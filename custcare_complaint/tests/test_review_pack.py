@@ -32,7 +32,7 @@ class TestComplaintReviewSection(ComplaintCase):
             complaints |= self._complaint(
                 partner_id=partner.id, received_at=received, category=category, severity=severity
             )
-        first, second, third, before, _after = complaints
+        first, _second, third, before, _after = complaints
         first.sudo()._custcare_write(
             {"sla_breached": True, "repeat_contact_count": 2, "closed_at": "2025-04-01 02:00:00"}
         )

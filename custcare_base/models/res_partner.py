@@ -93,6 +93,12 @@ class ResPartner(models.Model):
     custcare_communication_count = fields.Integer(
         "Communications", compute="_compute_custcare_communication_count"
     )
+    custcare_own_company = fields.Boolean(
+        "One of Our Companies",
+        compute="_compute_custcare_own_company",
+        search="_search_custcare_own_company",
+        help="The partner of one of the companies in this database: not a customer.",
+    )
 
     _uscc_company_uniq = models.UniqueIndex(
         "(uscc, COALESCE(company_id, 0)) WHERE active AND uscc IS NOT NULL",
@@ -185,6 +191,18 @@ class ResPartner(models.Model):
             partner.custcare_sale_count = counts["sale"].get(key, 0)
             partner.custcare_invoice_count = counts["invoice"].get(key, 0)
             partner.custcare_delivery_count = counts["delivery"].get(key, 0)
+
+    def _compute_custcare_own_company(self):
+        own = set(self.env["res.company"].sudo().search([]).partner_id.ids)
+        for partner in self:
+            partner.custcare_own_company = partner.id in own
+
+    def _search_custcare_own_company(self, operator, value):
+        if operator not in ("=", "!="):
+            return NotImplemented
+        own = self.env["res.company"].sudo().search([]).partner_id.ids
+        wanted = (operator == "=") == bool(value)
+        return [("id", "in" if wanted else "not in", own)]
 
     @api.depends_context("uid")
     def _compute_custcare_communication_count(self):

@@ -6,3 +6,4 @@ from . import custcare_service_supervision
 from . import custcare_communication
 from . import resource
 from . import custcare_review_pack
+from . import res_partner

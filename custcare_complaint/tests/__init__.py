@@ -9,3 +9,4 @@ from . import test_multi_company
 from . import test_communication
 from . import test_review_pack
 from . import test_desk
+from . import test_partner_form

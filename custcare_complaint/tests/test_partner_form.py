@@ -19,9 +19,11 @@ class TestPartnerForm(ComplaintCase):
             as_staff = partner.with_user(self.user_staff)
             self.assertEqual(as_staff.custcare_complaint_count, 2)
             self.assertEqual(as_staff.custcare_open_complaint_count, 1)
-        action = self.customer.with_user(self.user_staff).with_context(
-            custcare_kind="complaint"
-        ).action_open_custcare_transactions()
+        action = (
+            self.customer.with_user(self.user_staff)
+            .with_context(custcare_kind="complaint")
+            .action_open_custcare_transactions()
+        )
         found = self.env[action["res_model"]].with_user(self.user_staff).search(action["domain"])
         self.assertEqual(len(found), 2)
         # a plain employee counts nothing and is not refused

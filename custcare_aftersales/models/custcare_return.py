@@ -248,6 +248,25 @@ class CustcareReturn(models.Model):
         )
         return True
 
+    def action_open_transfers(self):
+        """Where the goods went: the return receipt, the conforming goods to
+        stock, the non-conforming ones to control and the replacement
+        delivery (for those who work in Inventory)."""
+        self.ensure_one()
+        pickings = (
+            self.receipt_picking_id
+            | self.conforming_picking_id
+            | self.nonconforming_picking_id
+            | self.replacement_picking_id
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "stock.picking",
+            "name": self.env._("Transfers of %(name)s", name=self.name),
+            "view_mode": "list,form",
+            "domain": [("id", "in", pickings.ids)],
+        }
+
     def action_replenish(self):
         """Replace the non-conforming goods: a replacement delivery marked 补货,
         and a production notice (补货) for what stock cannot cover."""

@@ -1,9 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from babel.dates import format_skeleton
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import LazyTranslate
+from odoo.tools.misc import babel_locale_parse
 
 _lt = LazyTranslate(__name__)
 
@@ -53,6 +55,7 @@ class CustcareVisit(models.Model):
         required=True,
     )
     plan_month = fields.Date("Planned Month", required=True, tracking=True)
+    plan_month_label = fields.Char("Month", compute="_compute_plan_month_label")
     visitor_id = fields.Many2one(
         "res.users",
         required=True,
@@ -86,6 +89,16 @@ class CustcareVisit(models.Model):
         aggregator="avg",
         help="100 for a visit made, 0 otherwise: its average is the plan's completion rate.",
     )
+
+    @api.depends("plan_month")
+    @api.depends_context("lang")
+    def _compute_plan_month_label(self):
+        """The planned month as the user reads a month: 2026年11月, Nov 2026."""
+        locale = babel_locale_parse(self.env.lang or "en_US")
+        for visit in self:
+            visit.plan_month_label = (
+                format_skeleton("yMMM", visit.plan_month, locale=locale) if visit.plan_month else ""
+            )
 
     @api.constrains("plan_type", "plan_month", "visit_date")
     def _check_visit_date(self):

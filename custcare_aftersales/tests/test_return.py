@@ -169,3 +169,23 @@ class TestReturns(CustcareCase):
         for user in (self.user_internal, self.user_portal):
             with self.assertRaises(AccessError):
                 ret.with_user(user).read(["name"])
+
+    def test_where_the_goods_went(self):
+        ret = self._return()
+        ret.action_receive()
+        film, caps = ret.line_ids.with_user(self.user_qc)
+        film.write({"qty_conforming": 8, "qty_nonconforming": 2})
+        caps.write({"qty_conforming": 500, "qty_nonconforming": 0})
+        ret.with_user(self.user_qc).action_inspected()
+        ret.action_replenish()
+        self.user_manager.group_ids = [(4, self.env.ref("stock.group_stock_user").id)]
+        action = ret.with_user(self.user_manager).action_open_transfers()
+        pickings = self.env["stock.picking"].with_user(self.user_manager).search(action["domain"])
+        self.assertEqual(
+            pickings,
+            ret.receipt_picking_id
+            | ret.conforming_picking_id
+            | ret.nonconforming_picking_id
+            | ret.replacement_picking_id,
+        )
+        self.assertEqual(len(pickings), 4)

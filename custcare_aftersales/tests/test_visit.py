@@ -2,7 +2,7 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from odoo.addons.custcare_base.tests.common import CustcareHttpCase
+from odoo.addons.custcare_base.tests.common import CustcareCase, CustcareHttpCase
 
 
 @tagged("post_install", "-at_install")
@@ -106,3 +106,19 @@ class TestVisits(CustcareHttpCase):
         self.assertIn("Q/CC-JL302", text)
         self.assertIn(visit.name, text)
         self.assertIn("第1页/共1页", text.replace(" ", ""))
+
+
+@tagged("post_install", "-at_install")
+class TestVisitMonth(CustcareCase):
+    def test_planned_month_reads_as_a_month(self):
+        customer = self.env["res.partner"].create(
+            {"name": "常熟月份测试有限公司", "is_company": True}
+        )
+        visit = (
+            self.env["custcare.visit"]
+            .with_user(self.user_staff)
+            .create({"partner_id": customer.id, "plan_month": "2026-11-01"})
+        )
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.assertEqual(visit.with_context(lang="zh_CN").plan_month_label, "2026年11月")
+        self.assertEqual(visit.with_context(lang="en_US").plan_month_label, "Nov 2026")

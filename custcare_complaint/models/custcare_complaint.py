@@ -386,7 +386,9 @@ class CustcareComplaint(models.Model):
             complaint.access_url = f"/my/complaints/{complaint.id}"
 
     @api.model
-    def _portal_register(self, partner, category, description, lot_ref=False, delivery_ref=False):
+    def _portal_register(
+        self, partner, category, description, lot_ref=False, delivery_ref=False, subject=False
+    ):
         """A complaint submitted by a customer in the portal (called as sudo)."""
         team = self.env.ref("custcare_complaint.team_desk", raise_if_not_found=False)
         owner = (team.leader_id or team.member_ids[:1]) if team else self.env["res.users"]
@@ -397,6 +399,7 @@ class CustcareComplaint(models.Model):
                 "contact_name": partner.name,
                 "contact_phone": partner.phone,
                 "channel": "portal",
+                "subject": subject,
                 "category": category,
                 "lot_ref": lot_ref,
                 "delivery_ref": delivery_ref,
@@ -406,6 +409,20 @@ class CustcareComplaint(models.Model):
         )
         complaint.message_subscribe(partner_ids=partner.ids)
         return complaint
+
+    def _portal_attach(self, partner, files):
+        """Files the customer joined to the complaint: one message of theirs
+        that carries them, so they are seen in the portal and on the desk.
+        ``files``: [(file name, content)], already checked."""
+        self.ensure_one()
+        message = self.message_post(
+            body=self.env._("Files joined to the complaint by the customer."),
+            attachments=list(files),
+            author_id=partner.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        return message.attachment_ids
 
     # ------------------------------------------------------------------- SLA
     @api.depends(

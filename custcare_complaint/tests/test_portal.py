@@ -105,3 +105,59 @@ class TestComplaintPortal(HttpCase):
         self.assertEqual(complaint.category, "delivery")
         self.assertIn("&lt;b&gt;", complaint.description, "customer text is escaped")
         self.assertIn(self.portal_a.partner_id, complaint.message_partner_ids)
+
+    def test_submit_with_files_and_acknowledgement(self):
+        self.authenticate("portal_a", "portal_a")
+        before = self.env["custcare.complaint"].search_count([])
+        # too many files: refused, nothing created
+        refused = self.url_open(
+            "/my/complaints/new",
+            data={"csrf_token": http.Request.csrf_token(self), "description": "破损"},
+            files=[("attachments", (f"p{i}.jpg", b"x", "image/jpeg")) for i in range(6)],
+        )
+        self.assertIn("is-invalid", refused.text)
+        self.assertEqual(self.env["custcare.complaint"].search_count([]), before)
+        too_big = self.url_open(
+            "/my/complaints/new",
+            data={"csrf_token": http.Request.csrf_token(self), "description": "破损"},
+            files={"attachments": ("big.pdf", b"0" * (10 * 1024 * 1024 + 1), "application/pdf")},
+        )
+        self.assertIn("big.pdf", too_big.text)
+        self.assertEqual(self.env["custcare.complaint"].search_count([]), before)
+        response = self.url_open(
+            "/my/complaints/new",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "category": "quality",
+                "subject": "外壳划伤",
+                "description": "收到的 20 件外壳有划伤，见照片。",
+            },
+            files=[
+                ("attachments", ("划伤1.jpg", b"\xff\xd8\xff photo 1", "image/jpeg")),
+                ("attachments", ("划伤2.jpg", b"\xff\xd8\xff photo 2", "image/jpeg")),
+            ],
+        )
+        self.assertEqual(response.status_code, 200)
+        complaint = self.env["custcare.complaint"].search([], order="id desc", limit=1)
+        self.assertEqual(complaint.subject, "外壳划伤")
+        # the acknowledgement, with the number and when we answer
+        self.assertIn("submitted=1", response.url)
+        self.assertIn(complaint.name, response.text)
+        self.assertIn("We have received your complaint", response.text)
+        self.assertIn("will come back to you by", response.text)
+        # the files, on a message of the customer's that the desk and the portal see
+        message = complaint.message_ids.filtered("attachment_ids")
+        self.assertEqual(message.author_id, self.portal_a.partner_id)
+        self.assertEqual(sorted(message.attachment_ids.mapped("name")), ["划伤1.jpg", "划伤2.jpg"])
+        self.assertFalse(message.is_internal)
+        # what the portal's chatter fetches for the customer
+        thread = self.make_jsonrpc_request(
+            "/mail/thread/messages",
+            {"thread_model": "custcare.complaint", "thread_id": complaint.id},
+        )
+        self.assertIn(message.id, thread["messages"])
+        names = {a["name"] for a in thread["data"].get("ir.attachment", [])}
+        self.assertEqual(names, {"划伤1.jpg", "划伤2.jpg"})
+        # the card on /my counts the customer's complaints
+        home = self.url_open("/my")
+        self.assertIn('data-placeholder_count="complaint_count"', home.text)

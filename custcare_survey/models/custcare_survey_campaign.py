@@ -23,12 +23,34 @@ STATES = [
     ("analysed", "Analysed"),
     ("cancelled", "Cancelled"),
 ]
+KINDS = [("satisfaction", "Satisfaction Survey"), ("demand", "Demand Plan")]
+# the questionnaire and mails of each kind of campaign
+KIND_SURVEY = {
+    "satisfaction": "custcare_survey.survey_satisfaction",
+    "demand": "custcare_survey.survey_demand_plan",
+}
+KIND_MAILS = {
+    "satisfaction": (
+        "custcare_survey.mail_template_invitation",
+        "custcare_survey.mail_template_reminder",
+    ),
+    "demand": (
+        "custcare_survey.mail_template_demand_invitation",
+        "custcare_survey.mail_template_demand_reminder",
+    ),
+}
 
 
 class CustcareSurveyCampaign(models.Model):
     """A customer satisfaction campaign (顾客满意度调查): one questionnaire sent
     to the target customers, chased once, closed after the validity period,
-    analysed per dimension against targets, reported to the general manager."""
+    analysed per dimension against targets, reported to the general manager.
+
+    A campaign of kind "demand" (需求计划, seed 004 §3) is the December
+    new-year greeting that asks each customer for next year's demand: the
+    same sending, chasing and voiding, its own questionnaire and mails, no
+    satisfaction analysis; each completed form becomes the customer's
+    demand plan (custcare.demand.plan)."""
 
     _name = "custcare.survey.campaign"
     _description = "Customer Satisfaction Campaign"
@@ -48,9 +70,19 @@ class CustcareSurveyCampaign(models.Model):
         "result_ids": _lt("Analyse"),
     }
     _custcare_evidence_states = ("sending", "running", "analysed")
+    _custcare_fixed_fields = ("kind",)
 
     name = fields.Char("Number", required=True, readonly=True, copy=False, default="/")
     title = fields.Char(required=True, tracking=True)
+    kind = fields.Selection(KINDS, required=True, default="satisfaction", index=True)
+    plan_year = fields.Integer(
+        compute="_compute_plan_year",
+        store=True,
+        readonly=False,
+        precompute=True,
+        aggregator=False,
+        help="Demand plans: the year whose demand the customers are asked for.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -108,6 +140,7 @@ class CustcareSurveyCampaign(models.Model):
         help="The department heads who receive the approved analysis report.",
     )
     capa_count = fields.Integer("Corrective Actions", compute="_compute_capa_count")
+    demand_plan_count = fields.Integer("Demand Plans", compute="_compute_demand_plan_count")
 
     _periods_positive = models.Constraint(
         "CHECK(reminder_days > 0 AND validity_months > 0)",
@@ -133,8 +166,29 @@ class CustcareSurveyCampaign(models.Model):
                     )
                 ) from e
 
+    @api.onchange("kind")
+    def _onchange_kind(self):
+        """Each kind of campaign starts from its own questionnaire."""
+        survey = self.env.ref(KIND_SURVEY[self.kind or "satisfaction"], raise_if_not_found=False)
+        if survey:
+            self.survey_id = survey
+
+    def write(self, vals):
+        if "plan_year" in vals and self.filtered(lambda c: c.state != "draft"):
+            raise UserError(self.env._("The plan year of a sent campaign cannot be changed."))
+        return super().write(vals)
+
     def _custcare_is_evidence(self):
         return super()._custcare_is_evidence() | self.filtered("answer_ids")
+
+    @api.depends("kind", "planned_date")
+    def _compute_plan_year(self):
+        """A demand campaign in December asks for the coming year."""
+        for campaign in self:
+            if campaign.kind != "demand":
+                campaign.plan_year = 0
+            elif not campaign.plan_year:
+                campaign.plan_year = (campaign.planned_date or fields.Date.today()).year + 1
 
     @api.depends("answer_ids.state", "answer_ids.custcare_void", "answer_ids.custcare_reminded_on")
     def _compute_counts(self):
@@ -166,6 +220,15 @@ class CustcareSurveyCampaign(models.Model):
 
     def _capa_domain(self):
         return [("source_ref", "in", [f"{self._name},{cid}" for cid in self.ids])]
+
+    def _compute_demand_plan_count(self):
+        counts = dict(
+            self.env["custcare.demand.plan"]._read_group(
+                [("campaign_id", "in", self.ids)], ["campaign_id"], ["__count"]
+            )
+        )
+        for campaign in self:
+            campaign.demand_plan_count = counts.get(campaign, 0)
 
     def _compute_capa_count(self):
         counts = dict(
@@ -208,6 +271,10 @@ class CustcareSurveyCampaign(models.Model):
         survey = self.survey_id
         if not survey.active:
             raise UserError(self.env._("The questionnaire %(s)s is archived.", s=survey.title))
+        if self.kind == "demand":
+            if not survey.question_ids.filtered(lambda q: not q.is_page):
+                raise UserError(self.env._("The demand questionnaire has no question."))
+            return
         scored = survey.question_ids.filtered(
             lambda q: q.custcare_dimension_id and q.question_type == "simple_choice"
         )
@@ -273,7 +340,7 @@ class CustcareSurveyCampaign(models.Model):
                 for customer in customers
             ]
         )
-        answers._custcare_send("custcare_survey.mail_template_invitation")
+        answers._custcare_send(KIND_MAILS[self.kind][0])
         return answers
 
     def _finish_sending(self):
@@ -332,7 +399,8 @@ class CustcareSurveyCampaign(models.Model):
 
         def chase(forms):
             forms.write({"custcare_reminded_on": now})
-            forms._custcare_send("custcare_survey.mail_template_reminder")
+            for kind, kind_forms in forms.grouped(lambda f: f.custcare_campaign_id.kind).items():
+                kind_forms._custcare_send(KIND_MAILS[kind][1])
 
         chased = Batch._run(
             "survey.user_input",
@@ -421,6 +489,7 @@ class CustcareSurveyCampaign(models.Model):
         """Score every dimension, compare with the target and the previous
         campaign, and propose one corrective action per dimension below target."""
         self.ensure_one()
+        self._check_satisfaction()
         if self.state not in ("running", "analysed"):
             raise UserError(self.env._("Send the campaign before analysing it."))
         if self.approval_state in ("submitted", "approved"):
@@ -477,6 +546,18 @@ class CustcareSurveyCampaign(models.Model):
         self.result_ids.filtered(lambda r: r.below_target and not r.capa_id)._create_capa()
         return True
 
+    def _check_satisfaction(self):
+        """The analysis, its report and its approval are a satisfaction
+        survey's: a demand plan campaign has none."""
+        if self.filtered(lambda c: c.kind == "demand"):
+            raise UserError(
+                self.env._(
+                    "A demand plan campaign collects next year's demand of each customer: it "
+                    "has no satisfaction analysis, report or corrective action. Open its "
+                    "demand plans instead."
+                )
+            )
+
     def _custcare_before_approve(self):
         if self.filtered(lambda c: c.state != "analysed"):
             raise UserError(self.env._("Only an analysed campaign can be approved."))
@@ -510,6 +591,7 @@ class CustcareSurveyCampaign(models.Model):
             raise UserError(self.env._("Analyse the campaign before submitting its report."))
 
     def action_submit(self):
+        self._check_satisfaction()
         self._submit_check()
         return super().action_submit()
 
@@ -537,6 +619,15 @@ class CustcareSurveyCampaign(models.Model):
             "custcare_survey.survey_user_input_line_action_analysis"
         )
         action["domain"] = [("custcare_campaign_id", "=", self.id), ("custcare_valid", "=", True)]
+        return action
+
+    def action_open_demand_plans(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "custcare_survey.custcare_demand_plan_action"
+        )
+        action["domain"] = [("campaign_id", "=", self.id)]
+        action["context"] = {}
         return action
 
     def action_open_capas(self):

@@ -1,15 +1,25 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from datetime import date
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from odoo.addons.custcare_base.models.res_partner import TIERS
+
+from .custcare_survey_campaign import KIND_SURVEY, KINDS
 
 
 class CustcareSurveyPolicy(models.Model):
     """When a company surveys its customers: about two months before each
     management review, once or twice a year. A daily job drafts the campaign
-    of the next review."""
+    of the next review.
+
+    A demand plan policy (需求计划, seed 004 §3) drafts, once a year, the
+    December campaign that sends the new-year greetings and asks each
+    customer for next year's demand: planned on 1 December, due on
+    31 December (its "review" date)."""
 
     _name = "custcare.survey.policy"
     _description = "Satisfaction Survey Policy"
@@ -20,6 +30,7 @@ class CustcareSurveyPolicy(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
     active = fields.Boolean(default=True)
+    kind = fields.Selection(KINDS, required=True, default="satisfaction")
     survey_id = fields.Many2one(
         "survey.survey",
         "Questionnaire",
@@ -78,11 +89,34 @@ class CustcareSurveyPolicy(models.Model):
         "Reminder delay and validity must be positive, the lead time not negative.",
     )
 
+    @api.constrains("kind", "review_date", "frequency")
+    def _check_demand_dates(self):
+        for policy in self.filtered(lambda p: p.kind == "demand"):
+            if (policy.review_date.month, policy.review_date.day) != (12, 31):
+                raise ValidationError(
+                    self.env._(
+                        "The demand plan of %(name)s is collected in December: its due date "
+                        "is 31 December.",
+                        name=policy.name,
+                    )
+                )
+
+    @api.onchange("kind")
+    def _onchange_kind(self):
+        survey = self.env.ref(KIND_SURVEY[self.kind or "satisfaction"], raise_if_not_found=False)
+        if survey:
+            self.survey_id = survey
+        if self.kind == "demand":
+            self.frequency = "1"
+            self.review_date = date(fields.Date.context_today(self).year, 12, 31)
+
     def _period_months(self):
-        return 12 // int(self.frequency)
+        return 12 if self.kind == "demand" else 12 // int(self.frequency)
 
     def _campaign_values(self):
         self.ensure_one()
+        if self.kind == "demand":
+            return self._demand_campaign_values()
         return {
             "title": self.env._(
                 "Customer satisfaction survey before the review of %(date)s",
@@ -93,6 +127,24 @@ class CustcareSurveyPolicy(models.Model):
             "survey_id": self.survey_id.id,
             "review_date": self.review_date,
             "planned_date": self.review_date - relativedelta(months=self.lead_months),
+            "reminder_days": self.reminder_days,
+            "validity_months": self.validity_months,
+            "target_tier": self.target_tier,
+            "target_domain": self.target_domain,
+        }
+
+    def _demand_campaign_values(self):
+        """The December campaign for the following year's demand."""
+        year = self.review_date.year
+        return {
+            "title": self.env._("New-year greetings and %(year)s demand plan", year=year + 1),
+            "kind": "demand",
+            "plan_year": year + 1,
+            "company_id": self.company_id.id,
+            "policy_id": self.id,
+            "survey_id": self.survey_id.id,
+            "review_date": self.review_date,
+            "planned_date": date(year, 12, 1),
             "reminder_days": self.reminder_days,
             "validity_months": self.validity_months,
             "target_tier": self.target_tier,

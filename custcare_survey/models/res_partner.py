@@ -17,12 +17,44 @@ class ResPartner(models.Model):
         groups="custcare_base.group_custcare_user",
     )
 
+    custcare_demand_plan_count = fields.Integer(
+        "Demand Plans",
+        compute="_compute_custcare_demand_plan_count",
+        groups="custcare_base.group_custcare_user",
+    )
+
+    @api.depends_context("uid")
+    def _compute_custcare_demand_plan_count(self):
+        """The customer's demand plans 需求计划, one query for the batch."""
+        counts = dict(
+            self.env["custcare.demand.plan"]._read_group(
+                [("partner_id", "in", self.commercial_partner_id.ids)],
+                ["partner_id"],
+                ["__count"],
+            )
+        )
+        for partner in self:
+            partner.custcare_demand_plan_count = counts.get(partner.commercial_partner_id, 0)
+
+    def action_open_custcare_demand_plans(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "custcare_survey.custcare_demand_plan_action"
+        )
+        action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
+        action["context"] = {}
+        return action
+
     @api.depends_context("uid")
     def _compute_custcare_survey(self):
         """Last score and number of returned forms, one query for the batch."""
         commercial = self.commercial_partner_id
         answers = self.env["survey.user_input"].search_fetch(
-            [("custcare_customer_id", "in", commercial.ids), ("custcare_valid", "=", True)],
+            [
+                ("custcare_customer_id", "in", commercial.ids),
+                ("custcare_valid", "=", True),
+                ("custcare_campaign_id.kind", "=", "satisfaction"),
+            ],
             ["custcare_customer_id", "custcare_score"],
             order="end_datetime desc, id desc",
         )
@@ -49,6 +81,6 @@ class ResPartner(models.Model):
             ],
             "domain": [
                 ("custcare_customer_id", "=", self.commercial_partner_id.id),
-                ("custcare_campaign_id", "!=", False),
+                ("custcare_campaign_id.kind", "=", "satisfaction"),
             ],
         }

@@ -15,6 +15,11 @@ class SurveyQuestion(models.Model):
         index="btree_not_null",
         help="Set on a section: its scored questions count for this dimension.",
     )
+    custcare_demand_amount = fields.Boolean(
+        "Counts in Expected Amount",
+        help="Demand plans: the number answered to this question is added to the "
+        "customer's expected amount for next year.",
+    )
 
     @api.depends("page_id.custcare_dimension_id", "is_page")
     def _compute_custcare_dimension_id(self):

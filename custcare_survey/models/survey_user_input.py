@@ -97,6 +97,13 @@ class SurveyUserInput(models.Model):
                     )
                 )
 
+    def _mark_done(self):
+        """A completed new-year demand form gives the customer's demand plan
+        (for the whole batch at once)."""
+        result = super()._mark_done()
+        self.env["custcare.demand.plan"]._make_from_forms(self)
+        return result
+
     def _custcare_is_evidence(self):
         """A campaign's forms are survey records (kept two years, then erased
         by the retention policy), never deleted one by one."""

@@ -83,3 +83,39 @@ class SurveyMixin(CustcareMixin):
             cls._answer(cls, form, scores)
         campaign.action_analyse()
         return campaign
+
+    @classmethod
+    def _demand_campaign(cls, target, user=None, **vals):
+        """A demand plan campaign (new-year greetings) for the customers of
+        the domain `target`, drafted by `user` (the staff user)."""
+        return (
+            cls.env["custcare.survey.campaign"]
+            .with_user(user or cls.user_staff)
+            .create(
+                {
+                    "title": "新年问候及需求计划",
+                    "kind": "demand",
+                    "plan_year": 2027,
+                    "survey_id": cls.env.ref("custcare_survey.survey_demand_plan").id,
+                    "target_domain": target,
+                    **vals,
+                }
+            )
+        )
+
+    @classmethod
+    def _answer_demand(cls, form, products, amounts=(), delivery="a2", done=True):
+        """Answer a demand form as the survey pages do (sudo): the products,
+        the quarterly amounts in order, the delivery rhythm."""
+        form = form.sudo()
+        ref = cls.env.ref
+        form._save_lines(ref("custcare_survey.survey_demand_plan_q_products"), products)
+        for quarter, amount in enumerate(amounts, start=1):
+            question = ref(f"custcare_survey.survey_demand_plan_q_amount_q{quarter}")
+            form._save_lines(question, amount)
+        form._save_lines(
+            ref("custcare_survey.survey_demand_plan_q_delivery"),
+            ref(f"custcare_survey.survey_demand_plan_q_delivery_{delivery}").id,
+        )
+        if done:
+            form._mark_done()

@@ -22,6 +22,7 @@ MATRIX = {
     "custcare.survey.policy":             "R--- R--- R--- R--- RWCD RWCD ---- ---- ----",
     "custcare.survey.manual.entry":       "RWCD --C- --C- --C- --C- --C- ---- ---- ----",
     "custcare.survey.manual.entry.line":  "RWCD ---- ---- ---- ---- ---- ---- ---- ----",
+    "custcare.demand.plan":               "R--- R--- R--- R--- R--- R--- ---- ---- ----",
     "survey.user_input":                  "R--- R--- R--- R--- R--- R--- ---- ---- ----",
     "survey.user_input.line":             "R--- R--- R--- R--- R--- R--- ---- ---- ----",
 }
@@ -82,6 +83,10 @@ class TestSurveyAccessMatrix(AccessMatrixTests, TrustMixin, SurveyMixin, Transac
             )
         )
         cls.entry_line = cls.entry.line_ids
+        demand = cls._demand_campaign(target)
+        demand.action_send()
+        cls._answer_demand(demand.answer_ids[0], "数控车床配件", amounts=(1000,))
+        cls.plan = env["custcare.demand.plan"].search([("campaign_id", "=", demand.id)])
 
     def _specs(self):
         survey, question, today = self.survey, self.question, fields.Date.today()
@@ -123,6 +128,12 @@ class TestSurveyAccessMatrix(AccessMatrixTests, TrustMixin, SurveyMixin, Transac
                 "record": self.entry_line,
                 "write": {"suggested_answer_id": question.suggested_answer_ids[:1].id},
                 "create": lambda u: {"wizard_id": self.entry.id, "question_id": question.id},
+            },
+            "custcare.demand.plan": {
+                "record": self.plan,
+                "write": {"expected_amount": 2000.0},
+                "create": lambda u: {"partner_id": self.customer.id, "year": 2030},
+                "evidence": [self.plan],
             },
             "survey.user_input": {
                 "record": self.form,

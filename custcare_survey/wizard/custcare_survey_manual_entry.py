@@ -4,6 +4,9 @@ from odoo.exceptions import UserError
 
 from ..models.survey_user_input import ENTRY_METHODS
 
+# the question types staff can enter (a demand form adds boxes to the choices)
+ENTERED_TYPES = ("simple_choice", "char_box", "text_box", "numerical_box")
+
 
 class CustcareSurveyManualEntry(models.TransientModel):
     """Staff enter a customer's answers given at an interview, on the phone or
@@ -27,9 +30,13 @@ class CustcareSurveyManualEntry(models.TransientModel):
         )
         if answer and "line_ids" in fields_list:
             res["answer_id"] = answer.id
-            questions = answer.survey_id.question_ids.filtered(
-                lambda q: q.question_type == "simple_choice"
+            # a satisfaction form: its scored choices; a demand form: the boxes too
+            types = (
+                ENTERED_TYPES
+                if answer.custcare_campaign_id.kind == "demand"
+                else ("simple_choice",)
             )
+            questions = answer.survey_id.question_ids.filtered(lambda q: q.question_type in types)
             res["line_ids"] = [fields.Command.create({"question_id": q.id}) for q in questions]
         return res
 
@@ -37,7 +44,7 @@ class CustcareSurveyManualEntry(models.TransientModel):
         self.ensure_one()
         answer = self.answer_id
         answer._custcare_check_open()
-        missing = self.line_ids.filtered(lambda line: not line.suggested_answer_id)
+        missing = self.line_ids.filtered(lambda line: line._is_missing())
         if missing:
             raise UserError(
                 self.env._(
@@ -45,7 +52,7 @@ class CustcareSurveyManualEntry(models.TransientModel):
                     questions=", ".join(missing.question_id.mapped("title")),
                 )
             )
-        for line in self.line_ids:
+        for line in self.line_ids.filtered("suggested_answer_id"):
             if line.suggested_answer_id.question_id != line.question_id:
                 raise UserError(
                     self.env._(
@@ -60,7 +67,9 @@ class CustcareSurveyManualEntry(models.TransientModel):
         answer.custcare_campaign_id.check_access("write")
         answer = answer.sudo()
         for line in self.line_ids:
-            answer._save_lines(line.question_id, line.suggested_answer_id.id)
+            value = line._value()
+            if value is not None:
+                answer._save_lines(line.question_id, value)
         answer.write({"custcare_entry_method": self.method, "custcare_entered_by_id": self.env.uid})
         answer._mark_done()
         answer.custcare_campaign_id.message_post(
@@ -80,8 +89,29 @@ class CustcareSurveyManualEntryLine(models.TransientModel):
 
     wizard_id = fields.Many2one("custcare.survey.manual.entry", required=True, ondelete="cascade")
     question_id = fields.Many2one("survey.question", required=True, readonly=True)
+    question_type = fields.Selection(related="question_id.question_type")
     suggested_answer_id = fields.Many2one(
         "survey.question.answer",
         "Answer",
         domain="[('question_id', '=', question_id)]",
     )
+    value_text = fields.Text("Answer Text")
+    value_number = fields.Float("Number")
+
+    def _is_missing(self):
+        """A choice is always answered; a box when the question requires it."""
+        kind = self.question_id.question_type
+        if kind == "simple_choice":
+            return not self.suggested_answer_id
+        if kind == "numerical_box":
+            return False
+        return self.question_id.constr_mandatory and not (self.value_text or "").strip()
+
+    def _value(self):
+        """What Odoo's survey pages would save for this question (None: skipped)."""
+        kind = self.question_id.question_type
+        if kind == "simple_choice":
+            return self.suggested_answer_id.id
+        if kind == "numerical_box":
+            return self.value_number
+        return (self.value_text or "").strip() or None

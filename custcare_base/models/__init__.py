@@ -21,3 +21,4 @@ from . import ir_actions_report
 from . import custcare_capa
 from . import ir_model
 from . import custcare_communication
+from . import ir_module_module

@@ -16,3 +16,4 @@ from . import test_access_matrix
 from . import test_trust
 from . import test_multi_company
 from . import test_communication
+from . import test_translations

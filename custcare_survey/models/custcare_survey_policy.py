@@ -75,8 +75,10 @@ class CustcareSurveyPolicy(models.Model):
 
     def _campaign_values(self):
         self.ensure_one()
+        # drafted by the scheduled job: titled in the company's language
+        lang = self.company_id.partner_id.lang or self.env.lang
         return {
-            "title": self.env._(
+            "title": self.with_context(lang=lang).env._(
                 "Customer satisfaction survey before the review of %(date)s",
                 date=self.review_date,
             ),

@@ -162,7 +162,7 @@ class CustcareCallback(models.Model):
     _custcare_evidence_states = ("done",)
 
     plan_id = fields.Many2one(
-        "custcare.callback.plan", "Tracking", required=True, ondelete="cascade", index=True
+        "custcare.callback.plan", "Tracking Plan", required=True, ondelete="cascade", index=True
     )
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
     partner_id = fields.Many2one(related="plan_id.partner_id", store=True, index=True)
@@ -276,7 +276,8 @@ class CustcareCallback(models.Model):
                     "date_deadline": callback.scheduled_date,
                     "user_id": callback.user_id.id or self.env.uid,
                     "automated": True,
-                    "summary": self.env._(
+                    # the job runs in the system's language: the handler's
+                    "summary": self.with_context(lang=callback.user_id.lang or self.env.lang).env._(
                         "Callback to %(customer)s", customer=callback.partner_id.name
                     ),
                 }

@@ -44,7 +44,7 @@ class CustcareServiceRequest(models.Model):
     )
     contact_name = fields.Char("Contact", size=128)
     channel = fields.Selection(
-        [("phone", "Phone Call"), ("letter", "Letter"), ("email", "Email"), ("visit", "Visit")],
+        [("phone", "Phone Call"), ("letter", "Letter"), ("email", "Email"), ("visit", "In Person")],
         default="phone",
         required=True,
     )

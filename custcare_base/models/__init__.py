@@ -22,3 +22,4 @@ from . import custcare_capa
 from . import ir_model
 from . import custcare_communication
 from . import custcare_review_pack
+from . import ir_module_module

@@ -152,10 +152,14 @@ class CustcareApprovalMixin(models.AbstractModel):
         for record in self:
             approver = record._custcare_approver()
             if approver:
+                # in the approver's language
+                for_approver = record.with_context(lang=approver.lang or self.env.lang)
                 record.sudo().activity_schedule(
                     APPROVAL_ACTIVITY,
                     user_id=approver.id,
-                    summary=self.env._("Approve %(what)s", what=record._custcare_label()),
+                    summary=for_approver.env._(
+                        "Approve %(what)s", what=for_approver._custcare_label()
+                    ),
                 )
         return True
 

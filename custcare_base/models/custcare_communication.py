@@ -236,7 +236,7 @@ class CustcareCommunication(models.Model):
                     "activity_type_id": todo.id,
                     "user_id": record.user_id.id,
                     "date_deadline": record.follow_up_date,
-                    "summary": self.env._(
+                    "summary": self.with_context(lang=record.user_id.lang or self.env.lang).env._(
                         "Promised to %(customer)s: %(subject)s",
                         customer=record.commercial_partner_id.name,
                         subject=record.subject,

@@ -119,6 +119,17 @@ class CustcareCredential(models.Model):
     def _kind_label(self):
         return dict(self._fields["kind"]._description_selection(self.env))[self.kind]
 
+    def _expiry_summary(self):
+        """The reminder's title, in the archive keeper's language (the job
+        runs in the system's)."""
+        credential = self.with_context(lang=self.archive_id.keeper_id.lang or self.env.lang)
+        return credential.env._(
+            "%(kind)s %(number)s expires on %(date)s",
+            kind=credential._kind_label(),
+            number=self.number or "",
+            date=self.expiry_date,
+        )
+
     def write(self, vals):
         res = super().write(vals)
         if "expiry_date" in vals:
@@ -157,12 +168,7 @@ class CustcareCredential(models.Model):
                     "user_id": credential.archive_id.keeper_id.id,
                     "date_deadline": credential.expiry_date,
                     "automated": True,
-                    "summary": self.env._(
-                        "%(kind)s %(number)s expires on %(date)s",
-                        kind=credential._kind_label(),
-                        number=credential.number or "",
-                        date=credential.expiry_date,
-                    ),
+                    "summary": credential._expiry_summary(),
                 }
                 for credential in self
             ]

@@ -17,3 +17,4 @@ from . import test_trust
 from . import test_multi_company
 from . import test_communication
 from . import test_review_pack
+from . import test_translations

@@ -31,10 +31,10 @@ class CustcareRegisterPrint(models.TransientModel):
         required=True,
     )
     date_from = fields.Date(
-        "From", required=True, default=lambda self: _month_start(fields.Date.context_today(self))
+        required=True,
+        default=lambda self: _month_start(fields.Date.context_today(self)),
     )
     date_to = fields.Date(
-        "To",
         required=True,
         default=lambda self: _month_start(fields.Date.context_today(self))
         + relativedelta(months=1, days=-1),

@@ -22,7 +22,7 @@ CHANNELS = [
     ("letter", "Letter"),
     ("fax", "Fax"),
     ("email", "Email"),
-    ("visit", "Visit"),
+    ("visit", "In Person"),
     ("portal", "Portal"),
 ]
 CATEGORIES = [
@@ -315,7 +315,11 @@ class CustcareComplaint(models.Model):
         complaints = super().create(vals_list)
         todo = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
-        summary = self.env._("Follow up until the customer has the answer")
+        summaries = {}  # in the language of the receiver who follows it up
+        for lang in set(complaints.first_receiver_id.mapped("lang")):
+            summaries[lang] = self.with_context(lang=lang or self.env.lang).env._(
+                "Follow up until the customer has the answer"
+            )
         self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
             [
                 {
@@ -326,7 +330,7 @@ class CustcareComplaint(models.Model):
                     "activity_type_id": todo.id,
                     "user_id": complaint.first_receiver_id.id,
                     "date_deadline": fields.Date.context_today(complaint),
-                    "summary": summary,
+                    "summary": summaries[complaint.first_receiver_id.lang],
                     "automated": True,
                 }
                 for complaint in complaints

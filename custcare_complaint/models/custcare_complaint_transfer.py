@@ -12,7 +12,7 @@ class CustcareComplaintTransfer(models.Model):
     complaint_id = fields.Many2one(
         "custcare.complaint", required=True, ondelete="cascade", index=True
     )
-    from_user_id = fields.Many2one("res.users", "From", required=True)
-    to_user_id = fields.Many2one("res.users", "To", required=True)
+    from_user_id = fields.Many2one("res.users", "Transferred from", required=True)
+    to_user_id = fields.Many2one("res.users", "Transferred to", required=True)
     reason = fields.Text(required=True)
     date = fields.Datetime(default=fields.Datetime.now, required=True)

@@ -259,7 +259,7 @@ class TestComplaintForms(CustcareHttpCase):
         # received at 00:35 in Shanghai on the 23rd (16:35 UTC the day before)
         self.assertIn("2026年11月23日00:35", texts[0])
         # the transfer table goes on to the next page with its header row
-        header = flat("日期 转出人 转交给 理由")
+        header = flat("日期 原处理人 新处理人 理由")
         pages = [i for i, text in enumerate(texts) if "T01" in text or "T40" in text]
         for index in range(pages[0], pages[-1] + 1):
             self.assertIn(header, texts[index])

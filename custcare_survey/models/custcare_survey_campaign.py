@@ -370,7 +370,8 @@ class CustcareSurveyCampaign(models.Model):
             remaining = self.env["res.partner"].search_count(campaign._not_invited_domain())
             if remaining:
                 return done  # time is up: the runner calls the job again
-            campaign._finish_sending()
+            # the note is written in its owner's language, not the job's
+            campaign.with_context(lang=campaign.user_id.lang or self.env.lang)._finish_sending()
         return True
 
     @api.model

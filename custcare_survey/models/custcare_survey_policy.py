@@ -117,8 +117,10 @@ class CustcareSurveyPolicy(models.Model):
         self.ensure_one()
         if self.kind == "demand":
             return self._demand_campaign_values()
+        # drafted by the scheduled job: titled in the company's language
+        lang = self.company_id.partner_id.lang or self.env.lang
         return {
-            "title": self.env._(
+            "title": self.with_context(lang=lang).env._(
                 "Customer satisfaction survey before the review of %(date)s",
                 date=self.review_date,
             ),
@@ -136,8 +138,11 @@ class CustcareSurveyPolicy(models.Model):
     def _demand_campaign_values(self):
         """The December campaign for the following year's demand."""
         year = self.review_date.year
+        lang = self.company_id.partner_id.lang or self.env.lang
         return {
-            "title": self.env._("New-year greetings and %(year)s demand plan", year=year + 1),
+            "title": self.with_context(lang=lang).env._(
+                "New-year greetings and %(year)s demand plan", year=year + 1
+            ),
             "kind": "demand",
             "plan_year": year + 1,
             "company_id": self.company_id.id,

@@ -8,3 +8,4 @@ from . import custcare_visit
 from . import custcare_return
 from . import custcare_complaint
 from . import custcare_service_supervision
+from . import custcare_weekly_summary

@@ -9,3 +9,4 @@ from . import custcare_return
 from . import custcare_complaint
 from . import custcare_service_supervision
 from . import custcare_review_pack
+from . import custcare_weekly_summary

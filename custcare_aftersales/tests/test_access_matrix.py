@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from datetime import timedelta
+
 from odoo import Command, fields
 from odoo.tests import TransactionCase, tagged
 
@@ -25,6 +27,8 @@ MATRIX = {
     "custcare.return":              "RWC- --C- RWC- --C- RWCD RWCD R--- ---- ----",
     "custcare.return.line":         "RWCD ---- RWCD ---- RWCD RWCD R--- ---- ----",
     "custcare.production.notice":   "RW-- ---- RW-- ---- RW-- RW-- ---- ---- ----",
+    "custcare.weekly.summary":      "RWC- --C- --C- --C- R-CD R-CD ---- ---- ----",
+    "custcare.weekly.summary.line": "R--- ---- ---- ---- R--- R--- ---- ---- ----",
     "stock.picking":                "---- ---- ---- ---- ---- ---- R--- ---- ----",
 }
 # fmt: on
@@ -122,6 +126,14 @@ class TestAftersalesAccessMatrix(AccessMatrixTests, TrustMixin, TransactionCase)
         cls.ret_inspected.with_user(qc).action_inspected()
         cls.ret_inspected.action_replenish()
         cls.notice = cls.ret_inspected.sudo().notice_ids
+        # weekly summaries: this week's (with what the customers said in the
+        # records above) still a draft; last week's submitted
+        Summary = env["custcare.weekly.summary"].with_user(user)
+        cls.monday = today - timedelta(days=today.weekday())
+        cls.summary = Summary.create({"week_start": cls.monday})
+        cls.summary_submitted = Summary.create({"week_start": cls.monday - timedelta(days=7)})
+        cls.summary_submitted.write({"work_summary": "维修 2 单", "next_week_plan": "回访"})
+        cls.summary_submitted.action_submit()
 
     def _specs(self):
         customer, product = self.customer, self.product
@@ -207,6 +219,18 @@ class TestAftersalesAccessMatrix(AccessMatrixTests, TrustMixin, TransactionCase)
                 "write": {"company_id": self.company_a.id},
                 "create": lambda u: {"product_id": product.id, "quantity": 1},
                 "evidence": [self.notice],
+            },
+            "custcare.weekly.summary": {
+                "record": self.summary,
+                "write": {"work_summary": "受理维修 2 单"},
+                "create": lambda u: {"week_start": self.monday - timedelta(days=14)},
+                "evidence": [self.summary_submitted],
+            },
+            "custcare.weekly.summary.line": {
+                "record": self.summary.line_ids[:1],
+                "read": ["kind", "text"],
+                "write": {"text": "伪造"},
+                "create": lambda u: {"summary_id": self.summary.id, "kind": "service"},
             },
             "stock.picking": {
                 "record": self.delivery,

@@ -186,13 +186,43 @@ b.copy_rows(
         "review_date": SQL("%s::date - ((s.g / %s + 1) * 365 + 800)::int", today, n_policies),
     },
 )
+# service persons for the weekly summary: N / 100, who received this week's
+# complaints (the ones of an hour ago) between them
+n_persons = max(N // 100, 1)
+service_group = env.ref("custcare_base.group_custcare_user")
+persons = (
+    env["res.users"]
+    .with_context(no_reset_password=True, mail_create_nosubscribe=True, tracking_disable=True)
+    .create(
+        [
+            {
+                "name": f"基准客服 {i:05d}",
+                "login": f"bench_service_{i:05d}",
+                "group_ids": [(6, 0, service_group.ids)],
+            }
+            for i in range(n_persons)
+        ]
+    )
+)
+env.flush_all()
+cr.execute(
+    SQL(
+        "UPDATE custcare_complaint c SET first_receiver_id = p.uid, user_id = p.uid "
+        "FROM (SELECT id, (%s::int[])[1 + (row_number() OVER (ORDER BY id) - 1) %% %s] AS uid "
+        "FROM custcare_complaint WHERE id = ANY(%s)) p WHERE c.id = p.id",
+        persons.ids,
+        n_persons,
+        new_open.ids,
+    )
+)
 env.cr.execute("ANALYZE")
 env.cr.commit()
 b.say(
     f"data: {b.fmt_int(N)} customers with archives and credentials, {b.fmt_int(N)} open "
     f"complaints, {b.fmt_int(N)} callbacks, {b.fmt_int(2 * N)} satisfaction forms "
     f"({b.fmt_int(N * 7)} answers), {b.fmt_int(n_policies)} survey policies with "
-    f"{b.fmt_int(N)} past campaigns; made in {time.perf_counter() - started:.0f} s\n"
+    f"{b.fmt_int(N)} past campaigns, {b.fmt_int(n_persons)} service persons; "
+    f"made in {time.perf_counter() - started:.0f} s\n"
 )
 
 
@@ -373,6 +403,21 @@ run(
         f"campaigns drafted (expected {b.fmt_int(n_policies)}), "
         f"{how_many('custcare_survey_policy', 'review_date >= %s', policy_ids, today)} "
         f"of {b.fmt_int(n_policies)} policies moved to their next review"
+    ),
+)
+WEEKLY = "SELECT count(*) FROM custcare_weekly_summary WHERE user_id = ANY(%s)"
+COUNTED = (
+    "SELECT coalesce(sum(complaint_received_count), 0) FROM custcare_weekly_summary "
+    "WHERE user_id = ANY(%s)"
+)
+run(
+    f"weekly summaries: {b.fmt_int(n_persons)} service persons, "
+    f"{b.fmt_int(len(new_open))} complaints received this week between them",
+    "custcare_aftersales.ir_cron_weekly_summary",
+    lambda: (
+        f"{b.fmt_int(count(WEEKLY, persons.ids))} of {b.fmt_int(n_persons)} persons "
+        f"given this week's summary, {b.fmt_int(count(COUNTED, persons.ids))} complaints "
+        f"counted (expected {b.fmt_int(len(new_open))})"
     ),
 )
 env.cr.commit()

@@ -405,10 +405,10 @@ run(
         f"of {b.fmt_int(n_policies)} policies moved to their next review"
     ),
 )
-WEEKLY = "SELECT count(*) FROM custcare_weekly_summary WHERE user_id = ANY(%s)"
+WEEKLY = "SELECT count(*) FROM custcare_weekly_summary WHERE person_id = ANY(%s)"
 COUNTED = (
     "SELECT coalesce(sum(complaint_received_count), 0) FROM custcare_weekly_summary "
-    "WHERE user_id = ANY(%s)"
+    "WHERE person_id = ANY(%s)"
 )
 run(
     f"weekly summaries: {b.fmt_int(n_persons)} service persons, "

@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import MissingError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, html2plaintext
 
@@ -336,36 +336,6 @@ class CustcareWeeklySummary(models.Model):
     def _custcare_is_evidence(self):
         # once submitted, it stays on record (also when sent back for completion)
         return super()._custcare_is_evidence() | self.filtered("submitted_date")
-
-    @api.private
-    def _custcare_prepare_create(self, vals_list):
-        """Number a batch with one query per company (the drafting job
-        numbers hundreds of summaries at once); the mixin numbers the rest."""
-        pending = defaultdict(list)
-        for vals in vals_list:
-            if vals.get("name", "/") in ("/", False):
-                pending[vals.get("company_id") or self.env.company.id].append(vals)
-        for company_id, items in pending.items():
-            sequence = self._custcare_sequence(self.env["res.company"].browse(company_id))
-            try:
-                batch = sequence and sequence.implementation == "standard"
-                batch = batch and not sequence.use_date_range
-            except MissingError:  # deleted since it was looked up: the mixin looks again
-                self.env.registry.clear_cache()
-                continue
-            if not batch:
-                continue
-            self.env.cr.execute(
-                SQL(
-                    "SELECT nextval(%s) FROM generate_series(1, %s)",
-                    f"ir_sequence_{sequence.id:03d}",
-                    len(items),
-                )
-            )
-            numbers = sorted(row[0] for row in self.env.cr.fetchall())
-            for vals, number in zip(items, numbers, strict=True):
-                vals["name"] = sequence.get_next_char(number)
-        super()._custcare_prepare_create(vals_list)
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         if self.env.context.get("custcare_followers_set") is _FOLLOWERS_SET:

@@ -33,6 +33,8 @@ KINDS = [
     ("visit", "Visit"),
     ("communication", "Communication"),
 ]
+# persons per drafting batch: the job's batch size divided by this
+PERSONS_PER_BATCH_DIVISOR = 20
 # Only the drafting job holds this object: the people of its batch already
 # follow their summaries, so assigning them the activity subscribes nobody.
 _FOLLOWERS_SET = object()
@@ -419,6 +421,9 @@ class CustcareWeeklySummary(models.Model):
                 lambda users, company=company, week=week: self._custcare_draft(
                     users, company, week
                 ),
+                # a person brings the week's records as lines (tens each):
+                # fewer persons per batch keep a batch's size and memory flat
+                batch_size=max(Batch._batch_size() // PERSONS_PER_BATCH_DIVISOR, 1),
             )
         return total
 
@@ -708,7 +713,7 @@ class CustcareWeeklySummaryLine(models.Model):
         ondelete="cascade",
         index=True,
     )
-    company_id = fields.Many2one(related="summary_id.company_id", store=True)
+    company_id = fields.Many2one(related="summary_id.company_id", store=True, precompute=True)
     kind = fields.Selection(KINDS, required=True, readonly=True)
     date = fields.Date(readonly=True)
     partner_id = fields.Many2one("res.partner", "Customer", readonly=True)

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from datetime import date, timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -15,7 +16,7 @@ FRIDAY = "2026-11-20 08:00:00"  # 16:00 in Shanghai: the job's time
 # Fixed budgets: the whole Friday job (a run after another), and one batch of
 # the job for any number of service persons
 DRAFT_BUDGET = 22
-BATCH_BUDGET = 26
+BATCH_BUDGET = 25
 
 
 class WeeklyCommon:
@@ -232,6 +233,28 @@ class TestWeeklySummary(WeeklyCommon, CustcareCase):
             ).service_count,
             0,
         )
+
+    def test_persons_drafted_in_small_batches(self):
+        """A person brings the week's records as lines, so the job takes
+        fewer persons per batch than records (the batch size / 20), commits
+        each batch and, when its time is up, goes on at the next run."""
+        self._week_of_records()
+        self.env["ir.config_parameter"].sudo().set_param("custcare.cron_batch_size", "40")
+        IrCron = type(self.env["ir.cron"])
+        boundaries = []
+
+        def time_is_up(cron, processed=0, remaining=None, deactivate=False):
+            boundaries.append((processed, remaining))
+            return 0
+
+        with freeze_time(FRIDAY), patch.object(IrCron, "_commit_progress", time_is_up):
+            self.assertEqual(self.Summary._cron_draft_week(), 2)
+        self.assertEqual(boundaries, [(2, 1)], "2 persons a batch, 1 left")
+        with freeze_time(FRIDAY):
+            self.assertEqual(self.Summary._cron_draft_week(), 1)
+        summaries = self.Summary.search([("week_start", "=", MONDAY)])
+        self.assertEqual(summaries.person_id, self.user_staff | self.user_qc | self.user_keeper)
+        self.assertEqual(len(summaries.activity_ids), 3, "one to-do each, none twice")
 
     def _draft_queries(self, persons, friday):
         """Draft one batch of ``persons`` as the job does: (queries, summaries)."""

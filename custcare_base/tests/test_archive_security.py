@@ -8,6 +8,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
+from ..models.custcare_archive import CONFIDENTIAL_FIELDS
 from .common import USCC, CustcareCase
 
 
@@ -204,7 +205,10 @@ class TestArchiveSecurity(CustcareCase):
                 self.assertEqual(len(logs), len(archives))
                 self.assertEqual(logs.user_id, am)
                 self.assertEqual(set(logs.archive_id.ids), set(archives.ids))
-        # reading only what is not confidential leaves no trace
+        # reading only what is not confidential leaves no trace, the overview list included
+        view = self.env.ref("custcare_base.custcare_archive_view_list")
+        listed = Archive.get_views([(view.id, "list")])["models"]["custcare.archive"]["fields"]
+        self.assertFalse(set(listed) & set(CONFIDENTIAL_FIELDS))
         before = Log.search_count([])
         Archive.search_read([("id", "in", archives.ids)], ["partner_id", "customer_tier"])
         Archive.formatted_read_group([("id", "in", archives.ids)], ["customer_tier"], ["__count"])

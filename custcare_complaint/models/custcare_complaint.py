@@ -115,6 +115,11 @@ class CustcareComplaint(models.Model):
     customer_tier = fields.Selection(
         related="partner_id.commercial_partner_id.customer_tier", store=True, string="Customer Tier"
     )
+    # the customer's (company's) name, kept on the complaint for the kanban
+    # cards, grouping and searching without computing each partner's display name
+    customer_name = fields.Char(
+        related="partner_id.commercial_partner_id.name", store=True, string="Customer Name"
+    )
     product_id = fields.Many2one("product.product", check_company=True)
     lot_ref = fields.Char("Lot / Serial", size=64)
     delivery_ref = fields.Char("Delivery Reference", size=64)

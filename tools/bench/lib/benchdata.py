@@ -111,6 +111,10 @@ def complaints(env, n, partners, user, team=None, state=None, received=None, ext
         {
             "name": SQL("'KS-BENCH-' || lpad((s.g + 2)::text, 7, '0')"),
             "partner_id": "s.partner",
+            "customer_name": SQL(
+                "(SELECT c.name FROM res_partner p JOIN res_partner c "
+                "ON c.id = coalesce(p.commercial_partner_id, p.id) WHERE p.id = s.partner)"
+            ),
             "state": state_sql,
             "severity": severity,
             "priority": SQL(

@@ -40,6 +40,8 @@ class CustcareTourCase(HttpCase):
             [*UI_MODULES, *cls.ui_modules, *installed.mapped("name")], [cls.lang]
         )
         cls.env.company.write({"name": "杭州恒远精密机械有限公司"})
+        # the company works on China time: the deadlines fall in its working hours
+        cls.env.company.resource_calendar_id.tz = "Asia/Shanghai"
         cls.shots = []
 
     @classmethod
@@ -92,5 +94,18 @@ class CustcareTourCase(HttpCase):
                 future.add_done_callback(saved)
             return None
 
-        with patch.object(ChromeBrowser, "_handle_console", handle_console):
+        navigate = ChromeBrowser.navigate_to
+
+        def navigate_to(browser, url, wait_stop=False):
+            # the browser of a user in China: its clock and its language
+            browser._websocket_request(
+                "Emulation.setTimezoneOverride", params={"timezoneId": "Asia/Shanghai"}
+            )
+            browser._websocket_request("Emulation.setLocaleOverride", params={"locale": "zh-CN"})
+            return navigate(browser, url, wait_stop=wait_stop)
+
+        with (
+            patch.object(ChromeBrowser, "_handle_console", handle_console),
+            patch.object(ChromeBrowser, "navigate_to", navigate_to),
+        ):
             self.start_tour(url, name, login=login, **kwargs)

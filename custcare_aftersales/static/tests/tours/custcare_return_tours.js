@@ -15,7 +15,8 @@ function openReturns() {
     return [
         ...openCustcareMenu(
             "custcare_aftersales.custcare_aftersales_menu",
-            "custcare_aftersales.custcare_return_menu"
+            "custcare_aftersales.custcare_return_menu",
+            "客户退货"
         ),
         {
             content: "The returns are listed",

@@ -28,9 +28,12 @@ export function typedDate(days = 0) {
     return formatDate(DateTime.now().plus({ days }));
 }
 
-/** Open a menu of the Customer Care app from the home screen. */
-export function openCustcareMenu(section, item) {
-    const steps = [
+/**
+ * Open a menu of the Customer Care app and wait until its action, named
+ * `title`, is shown (not the app's first screen still on display).
+ */
+export function openCustcareMenu(section, item, title) {
+    return [
         stepUtils.showAppsMenuItem(),
         {
             content: "Open the Customer Care app",
@@ -38,19 +41,24 @@ export function openCustcareMenu(section, item) {
             run: "click",
         },
         {
+            content: "The app's first screen is loaded",
+            trigger: ".o_control_panel .o_last_breadcrumb_item:contains(客户)",
+        },
+        {
             content: "Open the section",
             trigger: `.o_main_navbar [data-menu-xmlid='${section}']`,
             run: "click",
         },
-    ];
-    if (item) {
-        steps.push({
+        {
             content: "Open the menu item",
             trigger: `.o-dropdown--menu [data-menu-xmlid='${item}']`,
             run: "click",
-        });
-    }
-    return steps;
+        },
+        {
+            content: `${title} is shown`,
+            trigger: `.o_control_panel .o_last_breadcrumb_item:contains(${title})`,
+        },
+    ];
 }
 
 /** Choose `label` in the selection field `name` (inside `scope`). */

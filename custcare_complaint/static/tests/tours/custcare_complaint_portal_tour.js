@@ -78,8 +78,9 @@ registry.category("web_tour.tours").add("custcare_complaint_portal_tour", {
             },
         },
         {
-            content: "The photo is on the complaint",
-            trigger: ".o_portal_chatter, #chatterRoot, .o_portal_wrap",
+            content: "The photo is on the complaint, in the customer's message",
+            trigger:
+                "#chatterRoot:shadow .o-mail-Message:contains(客户随投诉提交的附件):contains(破损照片)",
         },
         ...screenshot("portal_acknowledgement"),
     ],

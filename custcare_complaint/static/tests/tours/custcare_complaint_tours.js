@@ -18,7 +18,8 @@ function openDesk() {
     return [
         ...openCustcareMenu(
             "custcare_complaint.custcare_complaint_menu",
-            "custcare_complaint.custcare_complaint_list_menu"
+            "custcare_complaint.custcare_complaint_list_menu",
+            "客户投诉"
         ),
         {
             content: "The desk is open",
@@ -46,7 +47,8 @@ function openCapa() {
     return [
         ...openCustcareMenu(
             "custcare_base.custcare_menu_quality",
-            "custcare_base.custcare_capa_menu"
+            "custcare_base.custcare_capa_menu",
+            "纠正和预防措施"
         ),
         {
             content: "Open the corrective action of the complaint",
@@ -66,7 +68,8 @@ tours.add("custcare_complaint_register_tour", {
     steps: () => [
         ...openCustcareMenu(
             "custcare_base.custcare_menu_customers",
-            "custcare_base.custcare_menu_customer_list"
+            "custcare_base.custcare_menu_customer_list",
+            "客户"
         ),
         {
             content: "Open the customer",

@@ -51,7 +51,8 @@ class TestReturnTours(CustcareTourCase):
             self.assertEqual(len(ret), 1)
             if tour == "custcare_return_receive_tour":
                 self.assertRecordValues(
-                    ret, [{"state": "received", "user_id": self.sales.id, "create_uid": self.sales.id}]
+                    ret,
+                    [{"state": "received", "user_id": self.sales.id, "create_uid": self.sales.id}],
                 )
                 self.assertRecordValues(
                     ret.line_ids, [{"product_id": self.valve.id, "quantity": 10.0}]

@@ -77,7 +77,7 @@ class CustcareTourCase(HttpCase):
             def saved(future):
                 try:
                     data = future.result(timeout=0)["data"]
-                except Exception as e:  # noqa: BLE001 the tour then times out on the mark
+                except Exception as e:  # the tour then times out waiting for the mark
                     browser._logger.info("custcare screenshot %s not taken: %s", shot, e)
                     return
                 folder = case.shot_dir()
@@ -86,7 +86,9 @@ class CustcareTourCase(HttpCase):
                 case.shots.append(shot)
                 browser._websocket_send(
                     "Runtime.evaluate",
-                    params={"expression": f"document.body.dataset.custcareShot = {json.dumps(shot)}"},
+                    params={
+                        "expression": f"document.body.dataset.custcareShot = {json.dumps(shot)}"
+                    },
                 )
 
             future = browser._websocket_send("Page.captureScreenshot", with_future=True)

@@ -101,7 +101,13 @@ class TestComplaintTours(CustcareTourCase):
         self._step("custcare_complaint_investigate_tour", self.qc.login)
         self.assertRecordValues(
             complaint,
-            [{"state": "investigating", "investigated_by_id": self.qc.id, "responsibility": "company"}],
+            [
+                {
+                    "state": "investigating",
+                    "investigated_by_id": self.qc.id,
+                    "responsibility": "company",
+                }
+            ],
         )
         self.assertIn("钻模定位销磨损", complaint.root_cause)
         capa = complaint.capa_id
@@ -142,7 +148,13 @@ class TestComplaintTours(CustcareTourCase):
         self._step("custcare_complaint_close_tour", self.sales.login)
         self.assertRecordValues(
             complaint,
-            [{"state": "closed", "feedback_method": "phone", "customer_reaction": "客户接受处理结果"}],
+            [
+                {
+                    "state": "closed",
+                    "feedback_method": "phone",
+                    "customer_reaction": "客户接受处理结果",
+                }
+            ],
         )
         self.assertTrue(complaint.feedback_date)
         self.assertTrue(complaint.closed_at)
@@ -188,9 +200,11 @@ class TestComplaintTours(CustcareTourCase):
         )
         self.assertEqual(attachment.name, "破损照片.txt")
         self.assertEqual(attachment.raw, "箱体一角压扁".encode())
-        carrier = self.env["mail.message"].search(
-            [("model", "=", "custcare.complaint"), ("res_id", "=", complaint.id)]
-        ).filtered(lambda m: attachment in m.attachment_ids)
+        carrier = (
+            self.env["mail.message"]
+            .search([("model", "=", "custcare.complaint"), ("res_id", "=", complaint.id)])
+            .filtered(lambda m: attachment in m.attachment_ids)
+        )
         self.assertEqual(carrier.author_id, portal.partner_id)
         self.assertIn(complaint.partner_id, portal.partner_id.commercial_partner_id)
         self.assertGreaterEqual(

@@ -131,6 +131,10 @@ class TestComplaintTours(CustcareTourCase):
         self.assertEqual(capa.state, "implemented")
         self.assertIn("更换钻模定位销", capa.corrective_action)
         self.assertFalse(capa.activity_ids.filtered(lambda a: a.user_id == self.production))
+        # the form links to the complaint only for whoever may open it
+        self.assertFalse(complaint.with_user(self.production).has_access("read"))
+        self.assertFalse(capa.with_user(self.production).source_readable)
+        self.assertTrue(capa.with_user(self.qc).source_readable)
 
         # 4. QC verifies it effective and submits the result
         self._step("custcare_complaint_verify_tour", self.qc.login)
@@ -159,6 +163,8 @@ class TestComplaintTours(CustcareTourCase):
         self.assertTrue(complaint.feedback_date)
         self.assertTrue(complaint.closed_at)
         self.assertFalse(complaint.activity_ids)
+        # hence no link to the CAPA request on the first receiver's form
+        self.assertFalse(capa.with_user(self.sales).has_access("read"))
         self.assertGreaterEqual(
             set(self.shots),
             {

@@ -212,6 +212,10 @@ tours.add("custcare_capa_implement_tour", {
     steps: () => [
         ...openCapa(),
         {
+            content: "The source complaint, which is not theirs to open, is named without a link",
+            trigger: `.o_form_view .o_field_widget[name='source_name']:contains(${SUBJECT}):not(:has(a))`,
+        },
+        {
             content: "Open the actions",
             trigger: ".o_form_view .o_notebook a.nav-link:contains(措施)",
             run: "click",
@@ -229,7 +233,15 @@ tours.add("custcare_complaint_verify_tour", {
     steps: () => [
         ...openCapa(),
         ...clickHeader("action_verify_effective", "验证：有效", "验证有效"),
-        ...openComplaint(),
+        {
+            content: "Back to the complaint by its link",
+            trigger: `.o_form_view .o_field_widget[name='source_ref'] a:contains(${SUBJECT})`,
+            run: "click",
+        },
+        {
+            content: "The complaint is open",
+            trigger: `.o_form_view .o_field_widget[name='subject'] input:value(${SUBJECT})`,
+        },
         ...clickHeader("action_submit_result", "提交处理结果", "待审批"),
     ],
 });
@@ -248,6 +260,15 @@ tours.add("custcare_complaint_close_tour", {
     url: "/odoo",
     steps: () => [
         ...openComplaint(),
+        {
+            content: "Open the investigation",
+            trigger: ".o_form_view .o_notebook a.nav-link:contains(调查)",
+            run: "click",
+        },
+        {
+            content: "The CAPA request, which is QC's, is named without a link",
+            trigger: ".o_form_view .o_field_widget[name='capa_id']:contains(CAPA):not(:has(a))",
+        },
         {
             content: "Open the feedback",
             trigger: ".o_form_view .o_notebook a.nav-link:contains(反馈)",

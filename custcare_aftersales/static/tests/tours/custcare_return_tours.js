@@ -50,6 +50,10 @@ tours.add("custcare_return_receive_tour", {
             trigger: ".o_control_panel .o_list_button_add",
             run: "click",
         },
+        {
+            content: "Deliveries are Inventory's: no search into them for after-sales staff",
+            trigger: ".o_form_view:has(.o_field_widget.o_readonly_modifier[name='picking_id']):not(:has(.o_field_widget[name='picking_id'] input))",
+        },
         ...pickRecord("partner_id", "华东精工", CUSTOMER),
         {
             content: "Add the returned goods",

@@ -80,7 +80,7 @@ registry.category("web_tour.tours").add("custcare_complaint_portal_tour", {
         {
             content: "The photo is on the complaint, in the customer's message",
             trigger:
-                "#chatterRoot:shadow .o-mail-Message:contains(客户随投诉提交的附件):contains(破损照片)",
+                "#chatterRoot:shadow .o-mail-Message:contains(随投诉提交的附件):contains(破损照片)",
         },
         ...screenshot("portal_acknowledgement"),
     ],

@@ -103,6 +103,7 @@ class TestReturnTours(CustcareTourCase):
         self.assertRecordValues(ret.notice_ids, [{"product_id": self.valve.id, "quantity": 4.0}])
         self.assertIn(delivery.name, ret.message_ids[0].body)
         self.assertGreaterEqual(
-            set(self.shots), {"return_form", "return_inspected", "return_replenished"}
+            set(self.shots),
+            {"return_list", "return_form", "return_inspected", "return_replenished"},
         )
         _logger.info("return tours (seconds): %s", timings)

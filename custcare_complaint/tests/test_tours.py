@@ -177,6 +177,7 @@ class TestComplaintTours(CustcareTourCase):
                 "complaint_investigation",
                 "capa_form",
                 "complaint_feedback",
+                "desk_kanban_gm",
             },
         )
         _logger.info("complaint desk tours (seconds): %s", self.timings)
@@ -214,6 +215,7 @@ class TestComplaintTours(CustcareTourCase):
         self.assertEqual(carrier.author_id, portal.partner_id)
         self.assertIn(complaint.partner_id, portal.partner_id.commercial_partner_id)
         self.assertGreaterEqual(
-            set(self.shots), {"portal_home", "portal_new_complaint", "portal_acknowledgement"}
+            set(self.shots),
+            {"portal_home", "portal_complaints", "portal_new_complaint", "portal_acknowledgement"},
         )
         _logger.info("portal complaint tour: %s s", elapsed)

@@ -45,6 +45,7 @@ tours.add("custcare_return_receive_tour", {
     url: "/odoo",
     steps: () => [
         ...openReturns(),
+        ...screenshot("return_list", ".o_list_view, .o_view_nocontent"),
         {
             content: "Register a return",
             trigger: ".o_control_panel .o_list_button_add",

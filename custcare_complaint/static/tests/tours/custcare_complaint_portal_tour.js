@@ -13,6 +13,7 @@ registry.category("web_tour.tours").add("custcare_complaint_portal_tour", {
             run: "click",
             expectUnloadPage: true,
         },
+        ...screenshot("portal_complaints", "a[href='/my/complaints/new']:contains(反映问题)"),
         {
             content: "Report a problem",
             trigger: "a[href='/my/complaints/new']:contains(反映问题)",

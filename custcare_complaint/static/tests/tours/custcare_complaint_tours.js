@@ -29,8 +29,11 @@ function openDesk() {
 }
 
 function openComplaint() {
+    return [...openDesk(), ...openCard()];
+}
+
+function openCard() {
     return [
-        ...openDesk(),
         {
             content: "Open the complaint's card",
             trigger: `.o_kanban_record:contains(${SUBJECT})`,
@@ -250,7 +253,9 @@ tours.add("custcare_complaint_verify_tour", {
 tours.add("custcare_complaint_approve_tour", {
     url: "/odoo",
     steps: () => [
-        ...openComplaint(),
+        ...openDesk(),
+        ...screenshot("desk_kanban_gm", `.o_kanban_record:contains(${SUBJECT})`),
+        ...openCard(),
         ...clickHeader("action_approve", "批准处理结果", "反馈客户"),
     ],
 });

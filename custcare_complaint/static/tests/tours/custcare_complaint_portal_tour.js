@@ -13,6 +13,10 @@ registry.category("web_tour.tours").add("custcare_complaint_portal_tour", {
             run: "click",
             expectUnloadPage: true,
         },
+        {
+            content: "The complaints page says where the customer is",
+            trigger: ".o_portal .breadcrumb .breadcrumb-item.active:contains(客户投诉)",
+        },
         ...screenshot("portal_complaints", "a[href='/my/complaints/new']:contains(反映问题)"),
         {
             content: "Report a problem",

@@ -33,5 +33,10 @@
     "demo": ["demo/custcare_aftersales_demo.xml"],
     "post_init_hook": "_custcare_post_init",
     "uninstall_hook": "_custcare_uninstall",
+    "assets": {
+        "web.assets_tests": [
+            "custcare_aftersales/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

@@ -24,5 +24,13 @@
     ],
     "demo": ["demo/custcare_complaint_demo.xml"],
     "post_init_hook": "post_init_hook",
+    "assets": {
+        "web.assets_frontend": [
+            "custcare_complaint/static/src/interactions/**/*",
+        ],
+        "web.assets_tests": [
+            "custcare_complaint/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

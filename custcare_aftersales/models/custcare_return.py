@@ -452,7 +452,8 @@ class CustcareReturnLine(models.Model):
             raise UserError(
                 self.env._("Goods cannot be added to a return once they have been received.")
             )
-        if any(set(vals) & set(self.QC_FIELDS) for vals in vals_list):
+        # the form sends the QC columns with their default 0 on a new line
+        if any(vals.get(name) for vals in vals_list for name in self.QC_FIELDS):
             raise UserError(
                 self.env._("The inspection result is entered by QC once the goods are received.")
             )

@@ -14,3 +14,4 @@ from . import test_trust
 from . import test_multi_company
 from . import test_review_pack
 from . import test_weekly_summary
+from . import test_tours

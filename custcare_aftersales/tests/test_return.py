@@ -60,6 +60,24 @@ class TestReturns(CustcareCase):
             )
         )
 
+    def test_new_line_from_the_form(self):
+        """The form sends the QC columns of a new line with their default 0:
+        accepted; a split given before the goods are received is refused."""
+        Return = self.env["custcare.return"].with_user(self.user_staff)
+        line = {"product_id": self.caps.id, "quantity": 5, "reason": "螺纹毛刺"}
+        ret = Return.create(
+            {
+                "partner_id": self.customer.id,
+                "line_ids": [(0, 0, {**line, "qty_conforming": 0, "qty_nonconforming": 0})],
+            }
+        )
+        self.assertEqual(ret.line_ids.quantity, 5)
+        with self.assertRaisesRegex(
+            UserError, "The inspection result is entered by QC once the goods are received."
+        ):
+            ret.write({"line_ids": [(0, 0, {**line, "qty_nonconforming": 5})]})
+        self.assertEqual(len(ret.line_ids), 1)
+
     def test_split_between_stock_and_nonconforming(self):
         ret = self._return()
         self.assertTrue(ret.name.startswith("TH"))

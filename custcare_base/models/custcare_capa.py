@@ -54,6 +54,8 @@ class CustcareCapa(models.Model):
     source_name = fields.Char(
         "Source", readonly=True, help="The source document's name, kept if it disappears."
     )
+    # the form links to the source only for whoever may open it
+    source_readable = fields.Boolean(compute="_compute_source_readable")
     partner_id = fields.Many2one("res.partner", "Customer", index=True, check_company=True)
     # The request
     nonconformity = fields.Html(required=True)
@@ -86,6 +88,13 @@ class CustcareCapa(models.Model):
         tracking=True,
         index=True,
     )
+
+    @api.depends_context("uid")
+    @api.depends("source_ref")
+    def _compute_source_readable(self):
+        for capa in self:
+            source = capa.source_ref
+            capa.source_readable = bool(source and source.exists() and source.has_access("read"))
 
     @api.model
     def _selection_source_ref(self):

@@ -10,3 +10,4 @@ from . import test_communication
 from . import test_review_pack
 from . import test_desk
 from . import test_partner_form
+from . import test_tours

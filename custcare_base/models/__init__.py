@@ -23,3 +23,4 @@ from . import ir_model
 from . import custcare_communication
 from . import custcare_review_pack
 from . import ir_module_module
+from . import ir_attachment

@@ -1,8 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import http
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 
 
 @tagged("post_install", "-at_install")
@@ -158,6 +159,26 @@ class TestComplaintPortal(HttpCase):
         self.assertIn(message.id, thread["messages"])
         names = {a["name"] for a in thread["data"].get("ir.attachment", [])}
         self.assertEqual(names, {"划伤1.jpg", "划伤2.jpg"})
+        # the customer cannot take a file back: not by the chatter's delete
+        # route with the uploader's token, not by the ORM
+        photo = message.attachment_ids.sorted("name")[0]
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+            self.make_jsonrpc_request(
+                "/mail/attachment/delete",
+                {"attachment_id": photo.id, "access_token": photo._get_ownership_token()},
+            )
+        with self.assertRaises(UserError):
+            photo.with_user(self.portal_a).sudo().unlink()
+        self.assertTrue(photo.exists())
+        # the desk may tidy a complaint not yet investigated; not afterwards
+        desk_file = self.env["ir.attachment"].create(
+            {"name": "草稿.txt", "raw": b"x", "res_model": complaint._name, "res_id": complaint.id}
+        )
+        desk_file.unlink()
+        complaint.sudo()._custcare_write({"state": "investigating"})
+        with self.assertRaises(UserError):
+            photo.unlink()
+        self.assertEqual(len(message.attachment_ids), 2)
         # the card on /my counts the customer's complaints
         home = self.url_open("/my")
         self.assertIn('data-placeholder_count="complaint_count"', home.text)

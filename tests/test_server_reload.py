@@ -166,7 +166,9 @@ def test_production_mode_replaces_a_stuck_worker(tmp_path):
         assert len(alive) == 2, server.text()[-3000:]
         stuck = int(alive[0])
         os.kill(stuck, signal.SIGSTOP)  # as a request that never ends
-        _wait_for(lambda: f"WorkerHTTP ({stuck}) timeout after {LIMIT}s" in server.text(), "the kill")
+        _wait_for(
+            lambda: f"WorkerHTTP ({stuck}) timeout after {LIMIT}s" in server.text(), "the kill"
+        )
         _wait_for(
             lambda: len(re.findall(r"Worker WorkerHTTP \((\d+)\) alive", server.text())) == 3,
             "a new worker",

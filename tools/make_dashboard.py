@@ -125,7 +125,7 @@ LISTS = {
         "name": "Callbacks due",
         "model": CALLBACK,
         "domain": CALLBACKS_DUE,
-        "columns": ["scheduled_date", "partner_id", "user_id"],
+        "columns": ["partner_id", "scheduled_date", "user_id"],
         "orderBy": [{"name": "scheduled_date", "asc": True}],
     }
 }
@@ -154,9 +154,16 @@ HEADLINES = [
 SCORECARD_COLORS = ["#EFF6FF", "#FEF2F2", "#F0FDF4", "#FFF7ED", "#EFF6FF", "#FFF7ED", "#EFF6FF", "#F0FDF4"]
 
 # sheet geometry: 7 columns, 1000 px, like Odoo's own dashboards
-COLS = [250, 120, 130, 20, 250, 110, 120]
+COLS = [230, 100, 150, 20, 230, 100, 170]
 ROW = 23  # default row height
 TITLE_ROW = 40
+
+
+def pivot_body(pivot_id, rows):
+    """The rows of a pivot without totals, column or measure titles (the
+    table's own translated headers stand above them)."""
+    measures = len(PIVOTS[pivot_id][4])
+    return f"=PIVOT({pivot_id},{rows},FALSE,FALSE,{measures},FALSE)"
 
 
 def t(text):
@@ -332,7 +339,7 @@ def build():
             sheet.title(col, title)
         sheet.row += 1
         for col, (_title, pivot, headers) in zip((0, 4), pair, strict=True):
-            sheet.table(col, [t(h) for h in headers], f"=PIVOT({pivot},6,FALSE,FALSE)", 6)
+            sheet.table(col, [t(h) for h in headers], pivot_body(pivot, 6), 6)
         sheet.row += 8
     # -- satisfaction trend per dimension
     sheet.rows[sheet.row] = TITLE_ROW
@@ -353,7 +360,6 @@ def build():
             stacked=False,
             fillArea=False,
             verticalAxisPosition="left",
-            axesDesign={"y": {"title": {"text": "Average score"}}},
         ),
     )
     menus["custcare-chart-satisfaction"] = "custcare_survey.custcare_survey_result_menu"
@@ -363,21 +369,21 @@ def build():
     sheet.title(0, "Satisfaction per dimension (all campaigns)")
     sheet.title(4, "Callbacks due")
     sheet.row += 1
-    sheet.table(0, [t(h) for h in ("Dimension", "Average score", "Target")], "=PIVOT(14,10,FALSE,FALSE)", 10)
+    sheet.table(0, [t(h) for h in ("Dimension", "Average score", "Target")], pivot_body("14", 8), 8)
     sheet.table(
         4,
         [f'=ODOO.LIST.HEADER(1,"{c}")' for c in LISTS["1"]["columns"]],
-        [[f'=ODOO.LIST(1,{r},"{c}")' for c in LISTS["1"]["columns"]] for r in range(1, 11)],
-        10,
+        [[f'=ODOO.LIST(1,{r},"{c}")' for c in LISTS["1"]["columns"]] for r in range(1, 9)],
+        8,
     )
-    sheet.row += 12
+    sheet.row += 10
     # -- returns | services
     sheet.rows[sheet.row] = TITLE_ROW
     sheet.title(0, "Returns by state")
     sheet.title(4, "Service requests by state")
     sheet.row += 1
-    sheet.table(0, [t(h) for h in ("State", "Returns")], "=PIVOT(15,6,FALSE,FALSE)", 6)
-    sheet.table(4, [t(h) for h in ("State", "Requests", "Total cost")], "=PIVOT(16,6,FALSE,FALSE)", 6)
+    sheet.table(0, [t(h) for h in ("State", "Returns")], pivot_body("15", 6), 6)
+    sheet.table(4, [t(h) for h in ("State", "Requests", "Total cost")], pivot_body("16", 6), 6)
     sheet.row += 8
 
     dashboard = {

@@ -8,8 +8,8 @@ import { registry } from "@web/core/registry";
  */
 const EXPECTED = [
     ["custcare-kpi-1", "未结投诉", "3"],
-    ["custcare-kpi-2", "超期投诉", "2"],
-    ["custcare-kpi-3", "SLA 达成率", "40.0%"],
+    ["custcare-kpi-2", "超时未结投诉", "2"],
+    ["custcare-kpi-3", "服务时限达成率", "40.0%"],
 ];
 
 function activeModel() {
@@ -31,7 +31,7 @@ registry.category("web_tour.tours").add("custcare_dashboard_tour", {
         },
         {
             content: "Its figures loaded",
-            trigger: ".o_renderer .o-grid canvas",
+            trigger: ".o_renderer canvas",
             async run() {
                 let runtimes = [];
                 for (let attempt = 0; attempt < 100; attempt++) {

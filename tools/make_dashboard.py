@@ -15,7 +15,9 @@ the dashboard translates them with the terms of custcare_dashboard.
 import json
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "custcare_dashboard/data/files/custcare_dashboard.json"
+OUT = (
+    Path(__file__).resolve().parent.parent / "custcare_dashboard/data/files/custcare_dashboard.json"
+)
 
 COMPLAINT = "custcare.complaint"
 CAPA = "custcare.capa"
@@ -28,8 +30,7 @@ OPEN_COMPLAINT = [["state", "!=", "closed"]]
 # planned callbacks scheduled today or earlier: evaluated by the web client
 # with the user's context (context_today() is the user's today)
 CALLBACKS_DUE = (
-    "[('state', '=', 'planned'), "
-    "('scheduled_date', '<=', context_today().strftime('%Y-%m-%d'))]"
+    "[('state', '=', 'planned'), ('scheduled_date', '<=', context_today().strftime('%Y-%m-%d'))]"
 )
 
 
@@ -51,7 +52,7 @@ PIVOTS = {
     "2": (
         "Overdue complaints",
         COMPLAINT,
-        OPEN_COMPLAINT + [["sla_breached", "=", True]],
+        [*OPEN_COMPLAINT, ["sla_breached", "=", True]],
         [],
         [count()],
     ),
@@ -133,8 +134,18 @@ LISTS = {
 
 # (label, formula, format, menu of the scorecard's click)
 HEADLINES = [
-    ("Open complaints", '=PIVOT.VALUE(1,"__count")', None, "custcare_complaint.custcare_complaint_list_menu"),
-    ("Overdue complaints", '=PIVOT.VALUE(2,"__count")', None, "custcare_complaint.custcare_complaint_list_menu"),
+    (
+        "Open complaints",
+        '=PIVOT.VALUE(1,"__count")',
+        None,
+        "custcare_complaint.custcare_complaint_list_menu",
+    ),
+    (
+        "Overdue complaints",
+        '=PIVOT.VALUE(2,"__count")',
+        None,
+        "custcare_complaint.custcare_complaint_list_menu",
+    ),
     (
         "SLA compliance",
         '=IFERROR(1-PIVOT.VALUE(4,"__count")/PIVOT.VALUE(3,"__count"),"")',
@@ -142,7 +153,12 @@ HEADLINES = [
         "custcare_complaint.custcare_complaint_list_menu",
     ),
     ("Open CAPAs", '=PIVOT.VALUE(5,"__count")', None, "custcare_base.custcare_capa_menu"),
-    ("Callbacks due", '=PIVOT.VALUE(7,"__count")', None, "custcare_aftersales.custcare_callback_menu"),
+    (
+        "Callbacks due",
+        '=PIVOT.VALUE(7,"__count")',
+        None,
+        "custcare_aftersales.custcare_callback_menu",
+    ),
     ("Open returns", '=PIVOT.VALUE(8,"__count")', None, "custcare_aftersales.custcare_return_menu"),
     (
         "Open service requests",
@@ -152,7 +168,16 @@ HEADLINES = [
     ),
     ("CAPAs to verify", '=PIVOT.VALUE(6,"__count")', None, "custcare_base.custcare_capa_menu"),
 ]
-SCORECARD_COLORS = ["#EFF6FF", "#FEF2F2", "#F0FDF4", "#FFF7ED", "#EFF6FF", "#FFF7ED", "#EFF6FF", "#F0FDF4"]
+SCORECARD_COLORS = [
+    "#EFF6FF",
+    "#FEF2F2",
+    "#F0FDF4",
+    "#FFF7ED",
+    "#EFF6FF",
+    "#FFF7ED",
+    "#EFF6FF",
+    "#F0FDF4",
+]
 
 # sheet geometry: 7 columns, 1000 px, like Odoo's own dashboards
 COLS = [230, 100, 150, 20, 230, 100, 170]
@@ -327,16 +352,24 @@ def build():
     pairs = [
         (
             ("Open complaints by state", "10", ["State", "Complaints", "Repeat contacts"]),
-            ("Closed complaints by category", "11", ["Category", "Complaints", "Avg. resolution (h)"]),
+            (
+                "Closed complaints by category",
+                "11",
+                ["Category", "Complaints", "Avg. resolution (h)"],
+            ),
         ),
         (
-            ("Answered complaints by severity", "12", ["Severity", "Complaints", "Avg. response (h)"]),
+            (
+                "Answered complaints by severity",
+                "12",
+                ["Severity", "Complaints", "Avg. response (h)"],
+            ),
             ("CAPA status", "13", ["State", "CAPAs"]),
         ),
     ]
     for pair in pairs:
         sheet.rows[sheet.row] = TITLE_ROW
-        for col, (title, pivot, headers) in zip((0, 4), pair, strict=True):
+        for col, (title, _pivot, _headers) in zip((0, 4), pair, strict=True):
             sheet.title(col, title)
         sheet.row += 1
         for col, (_title, pivot, headers) in zip((0, 4), pair, strict=True):

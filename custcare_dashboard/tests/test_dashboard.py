@@ -163,13 +163,13 @@ class TestDashboardFigures(DashboardMixin, HttpCase):
             "Open complaints": len(open_complaints),
             "Overdue complaints": len(overdue),
             "SLA compliance": 1 - len(breached) / len(self.complaints),
-            "Open CAPAs": len(self.capas.filtered(lambda c: c.state not in ("verified", "cancelled"))),
+            "Open CAPAs": len(
+                self.capas.filtered(lambda c: c.state not in ("verified", "cancelled"))
+            ),
             "CAPAs to verify": len(self.capas.filtered(lambda c: c.state == "implemented")),
             "Callbacks due": len(due),
             "Open returns": len(self.returns.filtered(lambda r: r.state != "closed")),
-            "Open service requests": len(
-                self.services.filtered(lambda s: s.state != "returned")
-            ),
+            "Open service requests": len(self.services.filtered(lambda s: s.state != "returned")),
         }
         self.assertEqual(
             list(expected.values()), [3, 2, 0.4, 4, 2, len(due), 2, 2], "the records made"
@@ -244,9 +244,7 @@ class TestDashboardFigures(DashboardMixin, HttpCase):
             with self.subTest(user=user.login):
                 self.assertNotIn(self.dashboard, Dashboard.with_user(user).search([]))
                 groups = self.env["spreadsheet.dashboard.group"].with_user(user).search([])
-                self.assertFalse(
-                    groups.with_user(user).published_dashboard_ids & self.dashboard
-                )
+                self.assertFalse(groups.with_user(user).published_dashboard_ids & self.dashboard)
                 with self.assertRaises(AccessError):
                     self.dashboard.with_user(user).read(["spreadsheet_data"])
 

@@ -6,7 +6,6 @@ from odoo.tests.common import ChromeBrowser
 
 from .common import DashboardMixin
 
-
 CHARTS_LOADED = """(async () => {
     const loader = odoo.__WOWL_DEBUG__.root.env.services.spreadsheet_dashboard_loader;
     const model = loader.getActiveDashboard().model;
@@ -33,8 +32,13 @@ class TestDashboardUi(DashboardMixin, HttpCase):
         cls._setup_dashboard()
         cls.env["res.lang"]._activate_lang("zh_CN")
         cls.env["ir.module.module"]._load_module_terms(
-            ["custcare_base", "custcare_complaint", "custcare_survey", "custcare_aftersales",
-             "custcare_dashboard"],
+            [
+                "custcare_base",
+                "custcare_complaint",
+                "custcare_survey",
+                "custcare_aftersales",
+                "custcare_dashboard",
+            ],
             ["zh_CN"],
         )
         cls.gm.write({"lang": "zh_CN", "tz": "Asia/Shanghai"})

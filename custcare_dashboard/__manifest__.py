@@ -4,7 +4,7 @@
     "name": "Customer Care Dashboard",
     "summary": "A live Customer Care dashboard for the general manager and managers",
     "version": "19.0.1.0.0",
-    "category": "Productivity/Dashboard",
+    "category": "Sales/Customer Care",
     "license": "LGPL-3",
     "author": "custcare",
     "website": "https://github.com/custcare/custcare",

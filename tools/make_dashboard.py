@@ -34,6 +34,38 @@ CALLBACKS_DUE = (
 )
 
 
+# The dashboard's filters (none set when it opens: the figures are the
+# company's whole). Period applies to what happened in a period (complaints
+# received, satisfaction analysed), not to what is open now; Customer to
+# every source that has one.
+PERIOD = "custcare-filter-period"
+CUSTOMER = "custcare-filter-customer"
+GLOBAL_FILTERS = [
+    {"id": PERIOD, "type": "date", "label": "Period"},
+    {
+        "id": CUSTOMER,
+        "type": "relation",
+        "label": "Customer",
+        "modelName": "res.partner",
+        "defaultValueDisplayNames": [],
+    },
+]
+# the date field of each model the Period filter applies to
+PERIOD_FIELDS = {COMPLAINT: "received_at", RESULT: "campaign_date"}
+# the snapshots of what is open now, that the Period filter leaves alone
+SNAPSHOTS = {"1", "2", "5", "6", "7", "8", "9", "10", "13", "15", "16"}
+
+
+def field_matching(model, snapshot=False):
+    """Which field of `model` each filter filters on."""
+    matching = {}
+    if model in PERIOD_FIELDS and not snapshot:
+        matching[PERIOD] = {"chain": PERIOD_FIELDS[model], "type": "datetime", "offset": 0}
+    if model != RESULT:
+        matching[CUSTOMER] = {"chain": "partner_id", "type": "many2one"}
+    return matching
+
+
 def count():
     return {"id": "__count", "fieldName": "__count"}
 
@@ -292,6 +324,7 @@ def odoo_chart(kind, model, group_by, measure_name, domain, title="", **extra):
         },
         "type": f"odoo_{kind}",
         "dataSets": [],
+        "fieldMatching": field_matching(model),
         **extra,
     }
 
@@ -473,7 +506,7 @@ def build():
     for pid, (name, model, domain, rows, measures) in PIVOTS.items():
         pivots[pid] = {
             "type": "ODOO",
-            "fieldMatching": {},
+            "fieldMatching": field_matching(model, snapshot=pid in SNAPSHOTS),
             "context": {},
             "domain": domain,
             "id": pid,
@@ -485,7 +518,13 @@ def build():
             "rows": rows,
         }
     lists = {
-        lid: {**spec, "context": {}, "id": lid, "fieldMatching": {}} for lid, spec in LISTS.items()
+        lid: {
+            **spec,
+            "context": {},
+            "id": lid,
+            "fieldMatching": field_matching(spec["model"], snapshot=True),
+        }
+        for lid, spec in LISTS.items()
     }
     return {
         "version": "18.5.10",
@@ -516,7 +555,7 @@ def build():
         "pivots": pivots,
         "pivotNextId": len(pivots) + 1,
         "customTableStyles": {},
-        "globalFilters": [],
+        "globalFilters": GLOBAL_FILTERS,
         "lists": lists,
         "listNextId": len(lists) + 1,
         "chartOdooMenusReferences": menus,

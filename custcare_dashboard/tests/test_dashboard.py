@@ -92,6 +92,31 @@ class TestDashboardDefinition(TransactionCase):
             if chart["metaData"]["measure"] != "__count":
                 self.assertField(model, chart["metaData"]["measure"])
 
+    def test_filters_match_fields(self):
+        filters = {f["id"]: f for f in self.data["globalFilters"]}
+        self.assertEqual(sorted(f["label"] for f in filters.values()), ["Customer", "Period"])
+        for f in filters.values():
+            self.assertFalse(f.get("defaultValue"), "the dashboard opens on every record")
+        sources = [(p["model"], p["fieldMatching"]) for p in self.data["pivots"].values()]
+        sources += [(li["model"], li["fieldMatching"]) for li in self.data["lists"].values()]
+        sources += [
+            (figure["data"]["metaData"]["resModel"], figure["data"]["fieldMatching"])
+            for sheet in self.data["sheets"]
+            for figure in sheet["figures"]
+            if figure["data"]["type"].startswith("odoo_")
+        ]
+        for model, matching in sources:
+            for filter_id, match in matching.items():
+                with self.subTest(model=model, filter=filters[filter_id]["label"]):
+                    field = self.assertField(model, match["chain"])
+                    self.assertEqual(match["type"], field.type)
+                    if filters[filter_id]["type"] == "date":
+                        self.assertIn(field.type, ("date", "datetime"))
+                    else:
+                        self.assertEqual(field.comodel_name, filters[filter_id]["modelName"])
+            if model != "custcare.survey.result":
+                self.assertEqual(len(matching), 1 + ("received_at" in str(matching)))
+
     def test_formulas_use_defined_sources(self):
         pivots, lists = self.data["pivots"], self.data["lists"]
         for sheet in self.data["sheets"]:

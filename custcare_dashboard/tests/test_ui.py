@@ -24,7 +24,9 @@ CHARTS_LOADED = """(async () => {
 @tagged("post_install", "-at_install")
 class TestDashboardUi(DashboardMixin, HttpCase):
     """The general manager opens the dashboard in Chromium, in Simplified
-    Chinese: the figures drawn are the records of the manager's company."""
+    Chinese: the figures drawn are the records of the manager's company, and
+    a complaint registered meanwhile counts when the dashboard is opened
+    again."""
 
     @classmethod
     def setUpClass(cls):
@@ -69,3 +71,9 @@ class TestDashboardUi(DashboardMixin, HttpCase):
 
         with patch.object(ChromeBrowser, "stop", screenshot_then_stop):
             self.start_tour("/odoo/dashboards", "custcare_dashboard_tour", login=self.gm.login)
+        # the complaint the manager registered during the tour is the fourth
+        new = self.env["custcare.complaint"].search(
+            [("company_id", "=", self.company_c.id), ("id", "not in", self.complaints.ids)]
+        )
+        self.assertEqual(new.create_uid, self.gm)
+        self.assertEqual(self.headline("Open complaints", self.gm), 4)

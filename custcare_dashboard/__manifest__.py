@@ -14,7 +14,7 @@
         "custcare_survey",
         "custcare_aftersales",
     ],
-    "data": ["data/dashboards.xml"],
+    "data": ["data/dashboards.xml", "views/custcare_dashboard_menus.xml"],
     "assets": {
         "web.assets_tests": [
             "custcare_dashboard/static/tests/tours/**/*",

@@ -273,6 +273,16 @@ class TestDashboardFigures(DashboardMixin, HttpCase):
                 with self.assertRaises(AccessError):
                     self.dashboard.with_user(user).read(["spreadsheet_data"])
 
+    def test_menu_for_managers_only(self):
+        menu = self.env.ref("custcare_dashboard.custcare_dashboard_menu")
+        action = self.env.ref("custcare_dashboard.custcare_dashboard_action")
+        self.assertEqual(action.params, {"dashboard_id": self.dashboard.id})
+        Menu = self.env["ir.ui.menu"]
+        for user, visible in ((self.gm, True), (self.manager, True), (self.staff, False)):
+            with self.subTest(user=user.login):
+                menus = Menu.with_user(user)._visible_menu_ids()
+                self.assertEqual(menu.id in menus, visible)
+
     @mute_logger("odoo.http")
     def test_data_route_refuses_a_user(self):
         url = f"/spreadsheet/dashboard/data/{self.dashboard.id}"

@@ -1,11 +1,13 @@
 import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_utils";
 
 /**
  * The general manager opens Dashboards → 客户管理 in Simplified Chinese. The
  * test (tests/test_ui.py) gave the manager's company 3 open complaints, 3 of
  * 5 past their SLA (compliance 40.0%) and nothing else of the kind: the
  * scorecards drawn on the dashboard must say so, in Chinese. A complaint
- * registered meanwhile is counted when the dashboard is opened again.
+ * registered meanwhile is counted when the dashboard is opened again, from
+ * the Customer Care app's Dashboard menu.
  */
 const EXPECTED = [
     ["custcare-kpi-1", "未结投诉", "3"],
@@ -73,9 +75,15 @@ registry.category("web_tour.tours").add("custcare_dashboard_tour", {
                 ]);
             },
         },
+        stepUtils.showAppsMenuItem(),
         {
-            content: "Open the dashboards again",
-            trigger: ".o_main_navbar [data-menu-xmlid='spreadsheet_dashboard.spreadsheet_dashboard_menu_dashboard']",
+            content: "Open the Customer Care app",
+            trigger: ".o_app[data-menu-xmlid='custcare_base.custcare_menu_root']",
+            run: "click",
+        },
+        {
+            content: "Open its Dashboard menu",
+            trigger: "[data-menu-xmlid='custcare_dashboard.custcare_dashboard_menu']",
             run: "click",
         },
         {

@@ -37,6 +37,9 @@ class DashboardMixin:
         )
         cls.staff = cls._user("cc_dash_staff", "custcare_base.group_custcare_user", cls.company_c)
         cls.qc = cls._user("cc_dash_qc", "custcare_base.group_custcare_qc", cls.company_c)
+        cls.keeper = cls._user(
+            "cc_dash_keeper", "custcare_base.group_custcare_archive_keeper", cls.company_c
+        )
         cls.gm_b = cls._user("cc_dash_gm_b", "custcare_base.group_custcare_gm", cls.company_b)
         cls.customer = env["res.partner"].create(
             {"name": "温州瓯江阀门有限公司", "is_company": True, "company_id": cls.company_c.id}

@@ -265,7 +265,7 @@ class TestDashboardFigures(DashboardMixin, HttpCase):
                 self.assertIn(self.dashboard, Dashboard.with_user(user).search([]))
                 [values] = self.dashboard.with_user(user).read(["spreadsheet_data"])
                 self.assertIn("PIVOT", values["spreadsheet_data"])
-        for user in (self.staff, self.qc):
+        for user in (self.staff, self.qc, self.keeper):
             with self.subTest(user=user.login):
                 self.assertNotIn(self.dashboard, Dashboard.with_user(user).search([]))
                 groups = self.env["spreadsheet.dashboard.group"].with_user(user).search([])
@@ -278,7 +278,13 @@ class TestDashboardFigures(DashboardMixin, HttpCase):
         action = self.env.ref("custcare_dashboard.custcare_dashboard_action")
         self.assertEqual(action.params, {"dashboard_id": self.dashboard.id})
         Menu = self.env["ir.ui.menu"]
-        for user, visible in ((self.gm, True), (self.manager, True), (self.staff, False)):
+        for user, visible in (
+            (self.gm, True),
+            (self.manager, True),
+            (self.staff, False),
+            (self.qc, False),
+            (self.keeper, False),
+        ):
             with self.subTest(user=user.login):
                 menus = Menu.with_user(user)._visible_menu_ids()
                 self.assertEqual(menu.id in menus, visible)

@@ -20,7 +20,13 @@ from odoo.tools.translate import get_po_paths
 from .common import CustcareCase
 
 LANGS = ("zh_CN", "zh_TW")
-ADDONS = ("custcare_base", "custcare_complaint", "custcare_survey", "custcare_aftersales")
+ADDONS = (
+    "custcare_base",
+    "custcare_complaint",
+    "custcare_survey",
+    "custcare_aftersales",
+    "custcare_dashboard",
+)
 
 # Codes and abbreviations that read the same in Chinese.
 ALLOWED_WORDS = frozenset(

@@ -1,0 +1,1 @@
+from . import custcare_survey_result

@@ -40,6 +40,7 @@ ALLOWED_WORDS = frozenset(
         "CSV",
         "URL",
         "IP",
+        "BOPP",  # biaxially oriented polypropylene, the film's trade name (demo product)
         "AAA",  # credit ratings
         "AA",
         "px",

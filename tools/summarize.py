@@ -1,4 +1,4 @@
-"""Read what the four test stages wrote and print one verdict.
+"""Read what the test stages wrote and print one verdict.
 
 Ends with a line ``N passed, N failed`` and exits 1 when anything failed:
 an Odoo test (the addons' own, or Odoo's own re-run with the addons loaded by
@@ -92,6 +92,10 @@ def precommit_stage(log_path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--odoo-log", required=True)
+    ap.add_argument(
+        "--odoo-sale-log",
+        help="the bridges' tests (custcare_sale) in the database installed with Sales",
+    )
     ap.add_argument("--odoo-own-log", required=True)
     ap.add_argument("--pytest-xml", required=True)
     ap.add_argument("--pre-commit-log", required=True)
@@ -99,8 +103,10 @@ def main():
     args = ap.parse_args()
 
     allow = read_allowlist(args.allow)
-    stages = {
-        "Odoo tests": odoo_stage(args.odoo_log, allow),
+    stages = {"Odoo tests": odoo_stage(args.odoo_log, allow)}
+    if args.odoo_sale_log:
+        stages["Odoo tests (Sales)"] = odoo_stage(args.odoo_sale_log, allow)
+    stages |= {
         "Odoo's own tests": odoo_stage(args.odoo_own_log, allow),
         "pytest-odoo": pytest_stage(args.pytest_xml),
         "static checks": precommit_stage(args.pre_commit_log),
@@ -108,7 +114,7 @@ def main():
     total_passed = total_failed = 0
     print()
     for name, (passed, failed, details) in stages.items():
-        print(f"{name:16} {passed:4} passed, {failed:3} failed")
+        print(f"{name:18} {passed:4} passed, {failed:3} failed")
         for detail in details:
             print(f"    {detail}")
         total_passed += passed

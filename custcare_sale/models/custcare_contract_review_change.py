@@ -130,6 +130,8 @@ class CustcareContractReviewChange(models.Model):
         orders = self.env["sale.order"].browse(
             [vals.get("order_id") for vals in vals_list if vals.get("order_id")]
         )
+        if any(v.get("reason_type") == "company_delay" and not v.get("cause") for v in vals_list):
+            raise UserError(self.env._("Say which of the company's reasons delays the delivery."))
         if self.env.su or self._custcare_trusted():
             # the system registers the customer's change as it happens
             return super().create(vals_list)

@@ -64,9 +64,6 @@ class CustcareContractReview(models.Model):
     superseded_by_id = fields.Many2one(
         "custcare.contract.review", "Superseded by", readonly=True, copy=False, index=True
     )
-    is_current = fields.Boolean(
-        "Current Revision", compute="_compute_is_current", store=True, index=True
-    )
     change_id = fields.Many2one(
         "custcare.contract.review.change",
         "Started by Change",
@@ -113,11 +110,6 @@ class CustcareContractReview(models.Model):
         "(order_id, revision)", "An order has one contract review per revision."
     )
 
-    @api.depends("superseded_by_id")
-    def _compute_is_current(self):
-        for review in self:
-            review.is_current = not review.superseded_by_id
-
     @api.depends("stock_line_ids.shortage_qty")
     def _compute_outcome(self):
         for review in self:
@@ -150,30 +142,6 @@ class CustcareContractReview(models.Model):
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
-        if not (self.env.su or self._custcare_trusted()):
-            orders = self.env["sale.order"].browse(
-                [vals.get("order_id") for vals in vals_list if vals.get("order_id")]
-            )
-            # reviewing an order is the work of those who may change it
-            orders.check_access("write")
-            for order in orders:
-                if order.state == "cancel":
-                    raise UserError(
-                        self.env._(
-                            "%(order)s is cancelled: it is not reviewed.", order=order.name
-                        )
-                    )
-                current = order.sudo().custcare_review_id
-                if current:
-                    raise UserError(
-                        self.env._(
-                            "%(order)s already has its contract review %(review)s. A change "
-                            "after confirmation is entered in the change register, which starts "
-                            "the next revision.",
-                            order=order.name,
-                            review=current.display_name,
-                        )
-                    )
         reviews = super().create(vals_list)
         reviews._custcare_open_departments()
         reviews._custcare_check_stock()
@@ -190,6 +158,8 @@ class CustcareContractReview(models.Model):
                         new=old[0].superseded_by_id.display_name,
                     )
                 )
+            # the review is written by those who may change the order
+            self.order_id.check_access("write")
             closed = self.filtered(lambda r: r.approval_state in ("submitted", "approved"))
             if closed:
                 raise UserError(
@@ -201,6 +171,35 @@ class CustcareContractReview(models.Model):
                     )
                 )
         return super().write(vals)
+
+    @api.private
+    def _custcare_prepare_create(self, vals_list):
+        """Reviewing an order is the work of those who may change it; an
+        order has one current review (a change register entry starts the
+        next revision)."""
+        super()._custcare_prepare_create(vals_list)
+        if self.env.su or self._custcare_trusted():
+            return
+        orders = self.env["sale.order"].browse(
+            [vals.get("order_id") for vals in vals_list if vals.get("order_id")]
+        )
+        orders.check_access("write")
+        for order in orders:
+            if order.state == "cancel":
+                raise UserError(
+                    self.env._("%(order)s is cancelled: it is not reviewed.", order=order.name)
+                )
+            current = order.sudo().custcare_review_id
+            if current:
+                raise UserError(
+                    self.env._(
+                        "%(order)s already has its contract review %(review)s. A change "
+                        "after confirmation is entered in the change register, which starts "
+                        "the next revision.",
+                        order=order.name,
+                        review=current.display_name,
+                    )
+                )
 
     def _custcare_open_departments(self):
         """One answer line per department of the company; its members follow
@@ -252,11 +251,7 @@ class CustcareContractReview(models.Model):
     def _custcare_goods_lines(self, order):
         """The order lines the review checks: goods (not notes, sections,
         down payments or services)."""
-        return order.order_line.filtered(
-            lambda line: not line.display_type
-            and not line.is_downpayment
-            and line.product_id.type == "consu"
-        )
+        return order.order_line._custcare_goods()
 
     def _custcare_check_stock(self):
         """Check every goods line of the order against the warehouse's free
@@ -505,7 +500,7 @@ class CustcareContractReview(models.Model):
         erased = super()._custcare_destroy()
         for review in self:
             erased[review.id]["remarks"] = review.line_ids.mapped("note")
-        self.line_ids._custcare_write({"note": False})
+        self.line_ids.sudo()._custcare_write({"note": False})
         return erased
 
     @api.model

@@ -127,14 +127,26 @@ class CustcareContractReviewChange(models.Model):
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
+        if any(v.get("reason_type") == "company_delay" and not v.get("cause") for v in vals_list):
+            raise UserError(self.env._("Say which of the company's reasons delays the delivery."))
+        return super().create(vals_list)
+
+    @api.private
+    def _custcare_prepare_create(self, vals_list):
+        super()._custcare_prepare_create(vals_list)
+        now = fields.Datetime.now()
+        Order = self.env["sale.order"].sudo()
+        for vals in vals_list:
+            vals.setdefault("registered_by_id", self.env.uid)
+            vals.setdefault("registered_date", now)
+            order = Order.browse(vals.get("order_id"))
+            vals.setdefault("review_id", order.custcare_review_id.id)
+        if self.env.su or self._custcare_trusted():
+            return  # the system registers the customer's change as it happens
         orders = self.env["sale.order"].browse(
             [vals.get("order_id") for vals in vals_list if vals.get("order_id")]
         )
-        if any(v.get("reason_type") == "company_delay" and not v.get("cause") for v in vals_list):
-            raise UserError(self.env._("Say which of the company's reasons delays the delivery."))
-        if self.env.su or self._custcare_trusted():
-            # the system registers the customer's change as it happens
-            return super().create(vals_list)
+        # the change register is kept by those who may change the order
         orders.check_access("write")
         for order in orders:
             if order.state != "sale":
@@ -155,21 +167,10 @@ class CustcareContractReviewChange(models.Model):
                         change=open_[:1].name or "",
                     )
                 )
-        return super().create(vals_list)
-
-    @api.private
-    def _custcare_prepare_create(self, vals_list):
-        super()._custcare_prepare_create(vals_list)
-        now = fields.Datetime.now()
-        Order = self.env["sale.order"].sudo()
-        for vals in vals_list:
-            vals.setdefault("registered_by_id", self.env.uid)
-            vals.setdefault("registered_date", now)
-            order = Order.browse(vals.get("order_id"))
-            vals.setdefault("review_id", order.custcare_review_id.id)
 
     def write(self, vals):
         if not (self.env.su or self._custcare_trusted()):
+            self.order_id.check_access("write")
             closed = self.filtered(lambda c: c.state != "open")
             if closed:
                 raise UserError(

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class CustcareReviewDepartment(models.Model):
@@ -36,6 +37,19 @@ class CustcareReviewDepartment(models.Model):
         domain=[("share", "=", False)],
         help="Users outside the group who also answer for the department.",
     )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_answered(self):
+        used = self.env["custcare.contract.review.line"].sudo().search_count(
+            [("department_id", "in", self.ids)], limit=1
+        )
+        if used:
+            raise UserError(
+                self.env._(
+                    "This department answered contract reviews, which keep its answers: "
+                    "archive it instead."
+                )
+            )
 
     @api.model
     def _for_company(self, company):

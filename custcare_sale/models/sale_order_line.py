@@ -11,11 +11,12 @@ class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
     def _custcare_goods(self):
-        return self.filtered(
-            lambda line: not line.display_type
-            and not line.is_downpayment
-            and line.product_id.type == "consu"
-        )
+        """The lines of goods (not notes, sections, down payments or
+        services); the products' type is read for all the lines at once."""
+        self.fetch(["display_type", "is_downpayment", "product_id"])
+        lines = self.filtered(lambda line: not line.display_type and not line.is_downpayment)
+        goods = lines.product_id.filtered(lambda product: product.type == "consu")
+        return lines.filtered(lambda line: line.product_id in goods)
 
     @api.model
     def _custcare_adds_goods(self, vals):

@@ -28,6 +28,15 @@ class CustcareReviewAnswer(models.TransientModel):
                 res["line_id"] = self.env.context.get("active_id")
         return res
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # an answer is prepared only on a review line the user may read
+        lines = self.env["custcare.contract.review.line"].browse(
+            [vals["line_id"] for vals in vals_list if vals.get("line_id")]
+        )
+        lines.check_access("read")
+        return super().create(vals_list)
+
     def action_answer(self):
         self.ensure_one()
         self.line_id._custcare_answer(self.decision, self.note)

@@ -42,7 +42,6 @@ class CustcareContractReview(models.Model):
     # The order under review
     order_id = fields.Many2one(
         "sale.order",
-        "Order",
         required=True,
         index=True,
         ondelete="restrict",
@@ -80,7 +79,6 @@ class CustcareContractReview(models.Model):
         "customer stated, made unambiguous with the customer.",
     )
     delivery_date = fields.Datetime(
-        "Delivery Date",
         readonly=True,
         help="The delivery date of the order at the stock check.",
     )
@@ -287,7 +285,9 @@ class CustcareContractReview(models.Model):
                         "quantity": quantity,
                         "uom_id": uom.id,
                         "stocked": product.is_storable,
-                        "free_qty": max(free.get(product.id, 0.0), 0.0) if product.is_storable else 0,
+                        "free_qty": max(free.get(product.id, 0.0), 0.0)
+                        if product.is_storable
+                        else 0.0,
                         "covered_qty": covered,
                         "shortage_qty": uom.round(quantity - covered),
                         "price_subtotal": line.price_subtotal,
@@ -335,11 +335,10 @@ class CustcareContractReview(models.Model):
                     )
                 )
             if review.order_id.state == "cancel":
-                raise UserError(
-                    self.env._("%(order)s is cancelled.", order=review.order_id.name)
-                )
+                raise UserError(self.env._("%(order)s is cancelled.", order=review.order_id.name))
             change = review.change_id
-            if change and not (change.reason and change.agreement_contact and change.agreement_date):
+            agreed = change.reason and change.agreement_contact and change.agreement_date
+            if change and not agreed:
                 raise UserError(
                     self.env._(
                         "Complete the change register entry %(change)s first: the reason for "
@@ -372,9 +371,9 @@ class CustcareContractReview(models.Model):
                 body=self.env._(
                     "Contract review %(review)s approved: %(outcome)s.",
                     review=review.display_name,
-                    outcome=dict(
-                        review._fields["outcome"]._description_selection(self.env)
-                    ).get(review.outcome, ""),
+                    outcome=dict(review._fields["outcome"]._description_selection(self.env)).get(
+                        review.outcome, ""
+                    ),
                 ),
                 message_type="notification",
             )

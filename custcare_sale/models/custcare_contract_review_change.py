@@ -56,7 +56,6 @@ class CustcareContractReviewChange(models.Model):
     name = fields.Char("Number", required=True, readonly=True, copy=False, default="/")
     order_id = fields.Many2one(
         "sale.order",
-        "Order",
         required=True,
         index=True,
         ondelete="restrict",
@@ -80,9 +79,7 @@ class CustcareContractReviewChange(models.Model):
     )
     reason = fields.Text("Reason for the Change", tracking=True)
     description = fields.Text("What Changes")
-    new_delivery_date = fields.Datetime(
-        "New Delivery Date", help="The delivery date agreed with the customer."
-    )
+    new_delivery_date = fields.Datetime(help="The delivery date agreed with the customer.")
     # The customer's agreement
     agreement_contact = fields.Char(
         "Agreed by (Customer)", size=128, help="Who agreed at the customer."
@@ -95,9 +92,7 @@ class CustcareContractReviewChange(models.Model):
     review_id = fields.Many2one(
         "custcare.contract.review", "Review Changed", readonly=True, check_company=True
     )
-    new_review_id = fields.Many2one(
-        "custcare.contract.review", "New Review", readonly=True, check_company=True
-    )
+    new_review_id = fields.Many2one("custcare.contract.review", readonly=True, check_company=True)
     notice_ids = fields.One2many(
         "custcare.production.notice", "change_id", "Re-issued Notices", readonly=True
     )

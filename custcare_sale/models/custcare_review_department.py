@@ -40,8 +40,10 @@ class CustcareReviewDepartment(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_answered(self):
-        used = self.env["custcare.contract.review.line"].sudo().search_count(
-            [("department_id", "in", self.ids)], limit=1
+        used = (
+            self.env["custcare.contract.review.line"]
+            .sudo()
+            .search_count([("department_id", "in", self.ids)], limit=1)
         )
         if used:
             raise UserError(

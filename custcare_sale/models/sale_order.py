@@ -177,8 +177,7 @@ class SaleOrder(models.Model):
     def _custcare_tell_waiting(self):
         self.ensure_one()
         body = self.env._(
-            "The customer accepted the order; it is confirmed once its contract review is "
-            "approved."
+            "The customer accepted the order; it is confirmed once its contract review is approved."
         )
         self.message_post(body=body, message_type="notification")
         if self.user_id:

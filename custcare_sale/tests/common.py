@@ -19,7 +19,9 @@ class ContractReviewMixin:
             name="赵销售",
         )
         cls.user_sales2 = make(env, "cs_sales2", groups="sales_team.group_sale_salesman")
-        cls.user_warehouse = make(env, "cs_warehouse", groups="stock.group_stock_user", name="吴仓库")
+        cls.user_warehouse = make(
+            env, "cs_warehouse", groups="stock.group_stock_user", name="吴仓库"
+        )
         cls.user_production = make(
             env, "cs_production", groups="custcare_sale.group_custcare_production", name="郑生产"
         )
@@ -30,8 +32,12 @@ class ContractReviewMixin:
             groups="custcare_base.group_custcare_manager,sales_team.group_sale_salesman_all_leads",
             name="李经理",
         )
-        cls.customer = env["res.partner"].create({"name": "杭州宏达机械有限公司", "is_company": True})
-        cls.warehouse = env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1)
+        cls.customer = env["res.partner"].create(
+            {"name": "杭州宏达机械有限公司", "is_company": True}
+        )
+        cls.warehouse = env["stock.warehouse"].search(
+            [("company_id", "=", env.company.id)], limit=1
+        )
         cls.stock = cls.warehouse.lot_stock_id
         cls.product = env["product.product"].create(
             {"name": "螺杆组件 SJ-90", "is_storable": True, "list_price": 1200}
@@ -53,8 +59,7 @@ class ContractReviewMixin:
                     "partner_id": self.customer.id,
                     "user_id": user.id,
                     "order_line": [
-                        Command.create({"product_id": p.id, "product_uom_qty": q})
-                        for p, q in lines
+                        Command.create({"product_id": p.id, "product_uom_qty": q}) for p, q in lines
                     ],
                 }
             )

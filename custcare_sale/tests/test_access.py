@@ -75,7 +75,7 @@ class TestAccess(ContractReviewMixin, TransactionCase):
             )
 
     def test_department_member_reads_but_does_not_edit(self):
-        order, review, change, new = self._records()
+        _order, _review, change, new = self._records()
         self.assertEqual(new.with_user(self.user_warehouse).read(["name"])[0]["name"], new.name)
         with self.assertRaises(AccessError):
             new.with_user(self.user_warehouse).write({"requirements": "x"})

@@ -41,7 +41,10 @@ class TestSaleAccessMatrix(AccessMatrixTests, TrustMixin, TransactionCase):
         salesman = env.ref("sales_team.group_sale_salesman")
         (cls.user_staff | cls.user_colleague).group_ids = [Command.link(salesman.id)]
         cls.product, cls.other_product = env["product.product"].create(
-            [{"name": "变频器 VF-22", "is_storable": True}, {"name": "IGBT 模块", "is_storable": True}]
+            [
+                {"name": "变频器 VF-22", "is_storable": True},
+                {"name": "IGBT 模块", "is_storable": True},
+            ]
         )
         stock = env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1)
         env["stock.quant"]._update_available_quantity(cls.product, stock.lot_stock_id, 5)

@@ -106,7 +106,9 @@ class TestChangeRegister(ContractReviewMixin, TransactionCase):
             }
         )
         with self.assertRaisesRegex(UserError, "already has an open change"):
-            Change.create({"order_id": order.id, "reason_type": "company_delay", "cause": "quality"})
+            Change.create(
+                {"order_id": order.id, "reason_type": "company_delay", "cause": "quality"}
+            )
         with self.assertRaisesRegex(UserError, "Complete"):
             change.action_done()
         self.assertEqual(change.state, "open")

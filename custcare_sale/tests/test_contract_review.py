@@ -219,7 +219,10 @@ class TestContractReview(ContractReviewMixin, TransactionCase):
         review.invalidate_recordset()
         policy = self.env.ref("custcare_sale.retention_policy_contract_review")
         proposal = policy._propose()
-        self.assertIn(review.id, proposal.line_ids.filtered(lambda li: li.res_model == review._name).mapped("res_id"))
+        self.assertIn(
+            review.id,
+            proposal.line_ids.filtered(lambda li: li.res_model == review._name).mapped("res_id"),
+        )
         erased = review._custcare_destroy()
         self.assertEqual(erased[review.id]["requirements"], "客户要求木箱包装")
         self.assertFalse(review.requirements)

@@ -105,7 +105,7 @@ def main():
     allow = read_allowlist(args.allow)
     stages = {"Odoo tests": odoo_stage(args.odoo_log, allow)}
     if args.odoo_sale_log:
-        stages["Odoo tests (Sales)"] = odoo_stage(args.odoo_sale_log, allow)
+        stages["Odoo+Sales tests"] = odoo_stage(args.odoo_sale_log, allow)
     stages |= {
         "Odoo's own tests": odoo_stage(args.odoo_own_log, allow),
         "pytest-odoo": pytest_stage(args.pytest_xml),
@@ -114,7 +114,7 @@ def main():
     total_passed = total_failed = 0
     print()
     for name, (passed, failed, details) in stages.items():
-        print(f"{name:18} {passed:4} passed, {failed:3} failed")
+        print(f"{name:16} {passed:4} passed, {failed:3} failed")
         for detail in details:
             print(f"    {detail}")
         total_passed += passed

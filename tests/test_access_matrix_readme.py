@@ -4,7 +4,7 @@ import ast
 import re
 
 import pytest
-from conftest import MODEL_ADDONS, ROOT
+from conftest import BRIDGES, MODEL_ADDONS, ROOT
 
 ROW = re.compile(r"^\| .*\(`(?P<model>[a-z_.]+)`\) \|(?P<cells>.*)\|$")
 
@@ -30,6 +30,6 @@ def readme_tables():
     return tables
 
 
-@pytest.mark.parametrize("addon", MODEL_ADDONS)
+@pytest.mark.parametrize("addon", MODEL_ADDONS + BRIDGES)
 def test_readme_table_is_the_matrix_of(addon):
     assert readme_tables().get(addon) == matrix_of(addon)

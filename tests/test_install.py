@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from conftest import ADDONS, MODEL_ADDONS, ROOT
+from conftest import ADDONS, ALL_ADDONS, BRIDGES, MODEL_ADDONS, ROOT
 
 from odoo.tests import TransactionCase
 
@@ -17,6 +17,16 @@ class TestSuiteInstalled(TransactionCase):
         modules = self.env["ir.module.module"].search([("name", "in", ADDONS)])
         self.assertEqual(set(modules.mapped("state")), {"installed"})
         self.assertEqual(len(modules), len(ADDONS))
+
+    def test_bridges_not_installed_without_their_app(self):
+        """The four work without Sales: custcare_sale stays out until sale_stock comes."""
+        Module = self.env["ir.module.module"]
+        self.assertNotEqual(Module.search([("name", "=", "sale_stock")]).state, "installed")
+        bridges = Module.search([("name", "in", BRIDGES)])
+        self.assertEqual(len(bridges), len(BRIDGES))
+        for bridge in bridges:
+            self.assertNotEqual(bridge.state, "installed")
+            self.assertTrue(bridge.auto_install)
 
     def test_form_codes_unique_across_addons(self):
         forms = self.env["custcare.form.control"].search([("company_id", "=", False)])
@@ -46,8 +56,8 @@ def test_wheels_build(tmp_path):
     """`pip wheel` builds odoo-addon-custcare_* for every addon (whool)."""
     cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path)]
     result = subprocess.run(
-        cmd + [str(ROOT / a) for a in ADDONS], capture_output=True, text=True, check=False
+        cmd + [str(ROOT / a) for a in ALL_ADDONS], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr[-2000:]
     names = sorted(p.name.split("-")[0] for p in tmp_path.glob("*.whl"))
-    assert names == sorted(f"odoo_addon_{a}" for a in ADDONS)
+    assert names == sorted(f"odoo_addon_{a}" for a in ALL_ADDONS)

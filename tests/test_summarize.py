@@ -15,7 +15,7 @@ XML = '<testsuites><testsuite tests="2" failures="0" errors="0" skipped="0"/></t
 HOOKS = "ruff (lint)......Passed\nruff (format)......Passed\n"
 
 
-def summarize(tmp_path, log, xml=XML, hooks=HOOKS, allow="# none\n", own=OWN):
+def summarize(tmp_path, log, xml=XML, hooks=HOOKS, allow="# none\n", own=OWN, sale=None):
     (tmp_path / "odoo.log").write_text(log)
     (tmp_path / "own.log").write_text(own)
     (tmp_path / "pytest.xml").write_text(xml)
@@ -23,6 +23,9 @@ def summarize(tmp_path, log, xml=XML, hooks=HOOKS, allow="# none\n", own=OWN):
     (tmp_path / "allow.txt").write_text(allow)
     args = ["--odoo-log", "odoo.log", "--odoo-own-log", "own.log", "--pytest-xml", "pytest.xml"]
     args += ["--pre-commit-log", "hooks.log", "--allow", "allow.txt"]
+    if sale is not None:
+        (tmp_path / "sale.log").write_text(sale)
+        args += ["--odoo-sale-log", "sale.log"]
     return subprocess.run(
         [sys.executable, str(ROOT / "tools" / "summarize.py"), *args],
         cwd=tmp_path,
@@ -90,3 +93,14 @@ def test_unexpected_warning_in_odoo_own_tests_fails(tmp_path):
 
 def test_missing_odoo_own_results_fail(tmp_path):
     assert verdict(tmp_path, OK, own="") == (1, "7 passed, 1 failed")
+
+
+def test_sale_stage_counted(tmp_path):
+    assert verdict(tmp_path, OK, sale=OK) == (0, "14 passed, 0 failed")
+
+
+def test_sale_stage_without_results_fails(tmp_path):
+    bridge = "2026-01-01 10:00:00,000 0 ERROR db custcare.test: custcare_sale was not installed\n"
+    code, last = verdict(tmp_path, OK, sale=bridge)
+    assert code == 1
+    assert last.endswith("2 failed")

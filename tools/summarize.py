@@ -1,4 +1,4 @@
-"""Read what the four test stages wrote and print one verdict.
+"""Read what the test stages wrote and print one verdict.
 
 Ends with a line ``N passed, N failed`` and exits 1 when anything failed:
 an Odoo test (the addons' own, or Odoo's own re-run with the addons loaded by
@@ -92,6 +92,10 @@ def precommit_stage(log_path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--odoo-log", required=True)
+    ap.add_argument(
+        "--odoo-sale-log",
+        help="the bridges' tests (custcare_sale) in the database installed with Sales",
+    )
     ap.add_argument("--odoo-own-log", required=True)
     ap.add_argument("--pytest-xml", required=True)
     ap.add_argument("--pre-commit-log", required=True)
@@ -99,8 +103,10 @@ def main():
     args = ap.parse_args()
 
     allow = read_allowlist(args.allow)
-    stages = {
-        "Odoo tests": odoo_stage(args.odoo_log, allow),
+    stages = {"Odoo tests": odoo_stage(args.odoo_log, allow)}
+    if args.odoo_sale_log:
+        stages["Odoo+Sales tests"] = odoo_stage(args.odoo_sale_log, allow)
+    stages |= {
         "Odoo's own tests": odoo_stage(args.odoo_own_log, allow),
         "pytest-odoo": pytest_stage(args.pytest_xml),
         "static checks": precommit_stage(args.pre_commit_log),

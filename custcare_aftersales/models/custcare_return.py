@@ -524,12 +524,20 @@ class CustcareProductionNotice(models.Model):
                     "product_id": notice.product_id.id,
                     "product_qty": notice.quantity,
                     "product_uom_id": notice.product_id.uom_id.id,
-                    "origin": f"{notice.name} {self.env._('(replenishment)')}",
+                    "origin": notice._custcare_production_origin(),
                     "company_id": notice.company_id.id,
                 }
             )
             notice._custcare_write({"production_ref": f"mrp.production,{production.id}"})
         return self
+
+    def _custcare_production_origin(self):
+        """The source document of the manufacturing order: the notice,
+        marked 补货 when it replenishes a return."""
+        self.ensure_one()
+        if self.replenishment:
+            return f"{self.name} {self.env._('(replenishment)')}"
+        return self.name
 
     def action_produced(self):
         if self.filtered(lambda n: n.state != "open"):

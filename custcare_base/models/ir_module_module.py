@@ -21,6 +21,14 @@ class IrModuleModule(models.Model):
             self._custcare_copy_mixin_selection_terms(langs)
         return res
 
+    @api.model
+    def _custcare_load_terms(self, modules, langs):
+        """Load the addons' catalogues from demo data. Data files call this
+        model method, not ``_load_module_terms`` itself: account overrides
+        that one without ``@api.model``, and once it is installed a data
+        file's call would take the addons' names for record ids."""
+        return self._load_module_terms(modules, langs)
+
     def _custcare_copy_mixin_selection_terms(self, langs):
         for lang in langs:
             self.env.cr.execute(

@@ -87,7 +87,7 @@ class ResPartner(models.Model):
     tier_history_ids = fields.One2many("custcare.tier.history", "partner_id")
     # Transaction history (以往交易记录), from whatever apps are installed
     custcare_sale_count = fields.Integer("Sales Orders", compute="_compute_custcare_counts")
-    custcare_invoice_count = fields.Integer("Invoices", compute="_compute_custcare_counts")
+    custcare_invoice_count = fields.Integer("Past Invoices", compute="_compute_custcare_counts")
     custcare_delivery_count = fields.Integer("Deliveries", compute="_compute_custcare_counts")
     # Communication record (顾客沟通情况记录表)
     custcare_communication_count = fields.Integer(

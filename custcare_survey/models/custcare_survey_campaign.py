@@ -105,7 +105,26 @@ class CustcareSurveyCampaign(models.Model):
     target_tier = fields.Selection(
         TIERS, "Customer Tier", help="Only customers of this tier; empty for all."
     )
-    target_domain = fields.Char("Customers", default="[('is_company', '=', True)]")
+    target_category_ids = fields.Many2many(
+        "res.partner.category",
+        "custcare_survey_campaign_category_rel",
+        "campaign_id",
+        "category_id",
+        "Customer Tags",
+        help="Only customers with one of these tags; empty for all.",
+    )
+    target_manager_id = fields.Many2one(
+        "res.users",
+        "Account Manager",
+        domain=[("share", "=", False)],
+        help="Only the customers of this account manager; empty for all.",
+    )
+    target_domain = fields.Char(
+        "Advanced Filter",
+        default="[('is_company', '=', True)]",
+        help="For advanced users: a filter on contacts; the recipients are the customers "
+        "(companies) of the contacts it selects, as counted by the Recipients button.",
+    )
     reminder_days = fields.Integer("Reminder after (days)", default=15, required=True)
     validity_months = fields.Integer("Validity (months)", default=2, required=True)
     state = fields.Selection(
@@ -120,6 +139,14 @@ class CustcareSurveyCampaign(models.Model):
     pending_count = fields.Integer("Awaiting Answer", compute="_compute_counts")
     reminded_count = fields.Integer("Reminded", compute="_compute_counts")
     response_rate = fields.Float("Response Rate (%)", compute="_compute_counts", digits=(5, 1))
+    recipient_count = fields.Integer(
+        "Recipients",
+        compute="_compute_recipient_count",
+        help="The customers the campaign sends to (once sent: the customers who received a form).",
+    )
+    recipient_no_email_count = fields.Integer(
+        "Recipients without E-mail", compute="_compute_recipient_count"
+    )
     # Analysis
     analysed_date = fields.Datetime("Analysed on", readonly=True, copy=False)
     result_ids = fields.One2many(
@@ -218,6 +245,24 @@ class CustcareSurveyCampaign(models.Model):
             campaign.reminded_count = reminded.get(campaign, 0)
             campaign.response_rate = 100.0 * s["done"] / s["all"] if s["all"] else 0.0
 
+    @api.depends(
+        "state",
+        "target_domain",
+        "target_tier",
+        "target_category_ids",
+        "target_manager_id",
+        "company_id",
+        "answer_ids",
+    )
+    def _compute_recipient_count(self):
+        Partner = self.env["res.partner"]
+        for campaign in self:
+            domain = campaign._recipient_domain()
+            campaign.recipient_count = Partner.search_count(domain)
+            campaign.recipient_no_email_count = Partner.search_count(
+                domain & Domain("email", "in", [False, ""])
+            )
+
     def _capa_domain(self):
         return [("source_ref", "in", [f"{self._name},{cid}" for cid in self.ids])]
 
@@ -241,18 +286,34 @@ class CustcareSurveyCampaign(models.Model):
     # Sending, chasing, voiding
     # ------------------------------------------------------------------
     def _target_domain(self):
-        """The target customers (commercial partners of the partners the
-        campaign's filter selects), as a domain that is evaluated in SQL."""
+        """The target customers, as a domain that is evaluated in SQL: the
+        commercial partners of the partners the campaign's filters select
+        (tier, tags, account manager, advanced filter), never one of our own
+        companies. The send, its batches and the Recipients count all use it."""
         self.ensure_one()
         domain = Domain(safe_eval(self.target_domain or "[]")) & Domain(
             "company_id", "in", [False, self.company_id.id]
         )
         if self.target_tier:
             domain &= Domain("customer_tier", "=", self.target_tier)
+        if self.target_category_ids:
+            domain &= Domain("category_id", "in", self.target_category_ids._origin.ids)
+        if self.target_manager_id:
+            domain &= Domain("account_manager_id", "=", self.target_manager_id._origin.id)
         Partner = self.env["res.partner"]
         Partner.flush_model()  # the subquery below is SQL the ORM does not flush for
         matching = Partner._search(domain)
-        return Domain("id", "in", matching.subselect("commercial_partner_id"))
+        return Domain("id", "in", matching.subselect("commercial_partner_id")) & Domain(
+            "custcare_own_company", "=", False
+        )
+
+    def _recipient_domain(self):
+        """The recipients shown on the campaign: before sending, the customers
+        the send will invite (its own target); once sent, those who got a form."""
+        self.ensure_one()
+        if self.state in ("draft", "sending") or not self.id:
+            return self._target_domain()
+        return Domain("id", "in", self.answer_ids.custcare_customer_id.ids)
 
     def _target_customers(self):
         self.ensure_one()
@@ -348,10 +409,13 @@ class CustcareSurveyCampaign(models.Model):
             campaign._custcare_write({"state": "running"})
             campaign.message_post(
                 body=self.env._(
-                    "Questionnaire sent to %(count)s customers (%(mailed)s by email), "
-                    "to be returned by %(deadline)s.",
+                    "Questionnaire sent to %(count)s customers (%(mailed)s by email, "
+                    "%(unmailed)s without an e-mail address: their answers are entered by "
+                    "staff from an interview, a call or a paper form), to be returned by "
+                    "%(deadline)s.",
                     count=campaign.invited_count,
                     mailed=len(campaign.answer_ids.filtered("email")),
+                    unmailed=len(campaign.answer_ids.filtered(lambda a: not a.email)),
                     deadline=fields.Datetime.to_string(campaign.deadline)[:10],
                 )
             )
@@ -599,6 +663,43 @@ class CustcareSurveyCampaign(models.Model):
     # ------------------------------------------------------------------
     # Navigation and report helpers
     # ------------------------------------------------------------------
+    def action_open_recipients(self):
+        """The customers the campaign sends (or sent) to."""
+        self.ensure_one()
+        return self._recipients_action(self.env._("Recipients"), self._recipient_domain())
+
+    def action_open_recipients_no_email(self):
+        """The recipients without an e-mail address: their invitation is not
+        mailed, their form is entered by staff (interview, phone, paper)."""
+        self.ensure_one()
+        domain = self._recipient_domain() & Domain("email", "in", [False, ""])
+        return self._recipients_action(self.env._("Recipients without E-mail"), domain)
+
+    def _recipients_action(self, name, domain):
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": "res.partner",
+            "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
+            "domain": [("id", "in", self.env["res.partner"].search(domain).ids)],
+            "context": {"create": False},
+        }
+
+    def action_enter_interview(self):
+        """The interview grid: pick a customer of the campaign and enter the
+        score of every question, its remark and the overall remarks at once."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Enter Interview"),
+            "res_model": "custcare.survey.manual.entry",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_campaign_id": self.id, "default_method": "interview"},
+        }
+
     def action_open_answers(self):
         self.ensure_one()
         return {
@@ -753,9 +854,11 @@ class CustcareSurveyResult(models.Model):
     target = fields.Float("Target Score", digits=(4, 2), aggregator="avg")
     answer_count = fields.Integer("Answers")
     form_count = fields.Integer("Forms")
-    previous_average = fields.Float("Previous Score", digits=(4, 2), aggregator="avg")
+    # a first campaign has neither (shown empty): they are compared per
+    # campaign, never added up nor averaged across campaigns
+    previous_average = fields.Float("Previous Score", digits=(4, 2), aggregator=False)
     has_previous = fields.Boolean()
-    trend = fields.Float(compute="_compute_trend", store=True, digits=(4, 2), aggregator="avg")
+    trend = fields.Float(compute="_compute_trend", store=True, digits=(4, 2), aggregator=False)
     below_target = fields.Boolean(compute="_compute_trend", store=True)
     capa_id = fields.Many2one("custcare.capa", "Corrective Action", readonly=True)
 

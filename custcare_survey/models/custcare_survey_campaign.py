@@ -303,8 +303,10 @@ class CustcareSurveyCampaign(models.Model):
         Partner = self.env["res.partner"]
         Partner.flush_model()  # the subquery below is SQL the ORM does not flush for
         matching = Partner._search(domain)
+        # one of our own companies is never a customer (a subquery, no query of its own)
+        own = self.env["res.company"].sudo()._search([]).subselect("partner_id")
         return Domain("id", "in", matching.subselect("commercial_partner_id")) & Domain(
-            "custcare_own_company", "=", False
+            "id", "not in", own
         )
 
     def _recipient_domain(self):
@@ -314,10 +316,6 @@ class CustcareSurveyCampaign(models.Model):
         if self.state in ("draft", "sending") or not self.id:
             return self._target_domain()
         return Domain("id", "in", self.answer_ids.custcare_customer_id.ids)
-
-    def _target_customers(self):
-        self.ensure_one()
-        return self.env["res.partner"].search(self._target_domain())
 
     def _not_invited_domain(self):
         """Target customers who have no form of this campaign yet."""
@@ -357,14 +355,15 @@ class CustcareSurveyCampaign(models.Model):
             raise UserError(self.env._("Only a draft campaign can be sent."))
         self._check_questionnaire()
         self.check_access("write")
-        count = self.env["res.partner"].search_count(self._target_domain())
+        target = self._target_domain()
+        count = self.env["res.partner"].search_count(target)
         if not count:
             raise UserError(self.env._("No customer matches the campaign's target."))
         now = fields.Datetime.now()
         deadline = now + relativedelta(months=self.validity_months)
         self._custcare_write({"state": "sending", "sent_date": now, "deadline": deadline})
         if count <= self.env["custcare.batch"]._batch_size():
-            self._invite(self._target_customers())
+            self._invite(self.env["res.partner"].search(target))
             self._finish_sending()
         else:
             self.env.ref("custcare_survey.ir_cron_send_campaigns").sudo()._trigger()
@@ -720,7 +719,8 @@ class CustcareSurveyCampaign(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "custcare_survey.survey_user_input_line_action_analysis"
         )
-        action["domain"] = [("custcare_campaign_id", "=", self.id), ("custcare_valid", "=", True)]
+        # the scored answers only: not the remarks nor the open question
+        action["domain"] = self._line_domain()
         return action
 
     def action_open_demand_plans(self):

@@ -152,6 +152,11 @@ class TestCampaignScreens(SurveyMixin, TransactionCase):
             ).value_text_box,
             "希望缩短交期",
         )
+        # the analysis screen opened from the campaign lists the scored answers only
+        action = campaign.with_user(self.user_staff).action_open_analysis()
+        listed = self.env["survey.user_input.line"].search(action["domain"])
+        self.assertEqual(set(listed.mapped("answer_type")), {"suggestion"})
+        self.assertEqual(len(listed), 16)
         # the analysis counts both alike
         with freeze_time("2026-05-03"):
             campaign.action_analyse()

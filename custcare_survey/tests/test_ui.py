@@ -76,3 +76,8 @@ class TestCampaignUi(SurveyMixin, HttpCase):
         self.assertEqual(sorted(scores.mapped("answer_score")), [3, 4, 4, 4, 4, 4, 4, 5])
         self.assertEqual(form.custcare_score, 4.0)
         self.assertEqual(campaign.answered_count, 1)
+        comment = form.user_input_line_ids.filtered(lambda line: line.answer_type == "char_box")
+        self.assertEqual(comment.value_char_box, "包装可以更结实")
+        # the analysis opened from the campaign: the scored answers only
+        lines = self.env["survey.user_input.line"].search(campaign.action_open_analysis()["domain"])
+        self.assertEqual(lines, scores)

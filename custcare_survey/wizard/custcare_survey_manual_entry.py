@@ -179,8 +179,9 @@ class CustcareSurveyManualEntryLine(models.TransientModel):
         precompute=True,
         domain="[('question_id', '=', question_id)]",
     )
+    choice = fields.Char(related="suggested_answer_id.value", string="Choice")
     value_text = fields.Text("Answer Text")
-    value_number = fields.Float("Number")
+    value_number = fields.Float("Numeric Answer")
     remark = fields.Char()
 
     @api.depends("score", "question_id")

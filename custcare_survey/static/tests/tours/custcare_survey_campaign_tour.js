@@ -73,7 +73,16 @@ registry.category("web_tour.tours").add("custcare_survey_campaign_tour", {
         star(8, 4),
         {
             content: "The choice follows the stars",
-            trigger: ".modal .o_data_row:nth-child(5) [name=suggested_answer_id]:contains(一般)",
+            trigger: ".modal .o_data_row:nth-child(5) [name=choice]:contains(一般)",
+        },
+        {
+            content: "A remark on the first question",
+            trigger: ".modal .o_data_row:nth-child(1) [name=remark]",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_data_row:nth-child(1) [name=remark] input",
+            run: "edit 包装可以更结实",
         },
         {
             content: "Overall remarks",
@@ -97,9 +106,29 @@ registry.category("web_tour.tours").add("custcare_survey_campaign_tour", {
             run: "click",
         },
         {
-            content: "The pivot averages the scores",
-            trigger: ".o_pivot .o_pivot_cell_value:contains(4.00)",
+            content: "The pivot averages the scores (remarks left out)",
+            trigger: ".o_pivot tbody tr:first-child .o_pivot_cell_value:contains(4.00)",
         },
         screenshot("analysis_pivot"),
+        {
+            content: "Back to the campaigns",
+            trigger: ".o_breadcrumb .breadcrumb-item:first-child a",
+            run: "click",
+        },
+        {
+            content: "The list shows the progress",
+            trigger: ".o_list_view .o_data_row [name=answered_count] .o_progressbar",
+        },
+        screenshot("campaign_list"),
+        {
+            content: "Kanban view",
+            trigger: ".o_switch_view.o_kanban",
+            run: "click",
+        },
+        {
+            content: "The card shows the progress",
+            trigger: ".o_kanban_record [name=answered_count] .o_progressbar:contains(1):contains(3)",
+        },
+        screenshot("campaign_kanban"),
     ],
 });

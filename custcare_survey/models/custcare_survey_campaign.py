@@ -40,6 +40,21 @@ KIND_MAILS = {
     ),
 }
 
+# what the customers did that a campaign can target: kinds of the partner's
+# transaction sources, offered when their app is installed, and their dates
+TARGET_ACTIVITIES = {
+    "delivery": _lt("Received a delivery"),
+    "complaint": _lt("Filed a complaint"),
+    "sale": _lt("Placed a sales order"),
+    "communication": _lt("Were contacted (communication record)"),
+}
+TARGET_ACTIVITY_DATES = {
+    "delivery": "date_done",
+    "complaint": "received_at",
+    "sale": "date_order",
+    "communication": "date",
+}
+
 
 class CustcareSurveyCampaign(models.Model):
     """A customer satisfaction campaign (顾客满意度调查): one questionnaire sent
@@ -119,6 +134,12 @@ class CustcareSurveyCampaign(models.Model):
         domain=[("share", "=", False)],
         help="Only the customers of this account manager; empty for all.",
     )
+    target_activity = fields.Selection(
+        selection="_selection_target_activity",
+        string="Customers Who",
+        help="Only the customers who did this (since the date below, if any); empty for all.",
+    )
+    target_since = fields.Date("Since")
     target_domain = fields.Char(
         "Advanced Filter",
         default="[('is_company', '=', True)]",
@@ -177,6 +198,15 @@ class CustcareSurveyCampaign(models.Model):
         "(policy_id, review_date) WHERE policy_id IS NOT NULL",
         "A survey policy drafts one campaign per management review.",
     )
+
+    @api.model
+    def _selection_target_activity(self):
+        sources = self.env["res.partner"]._custcare_transaction_sources()
+        return [
+            (kind, str(label))
+            for kind, label in TARGET_ACTIVITIES.items()
+            if kind in sources and sources[kind][0] in self.env
+        ]
 
     @api.constrains("target_domain")
     def _check_target_domain(self):
@@ -251,6 +281,8 @@ class CustcareSurveyCampaign(models.Model):
         "target_tier",
         "target_category_ids",
         "target_manager_id",
+        "target_activity",
+        "target_since",
         "company_id",
         "answer_ids",
     )
@@ -300,6 +332,8 @@ class CustcareSurveyCampaign(models.Model):
             domain &= Domain("category_id", "in", self.target_category_ids._origin.ids)
         if self.target_manager_id:
             domain &= Domain("account_manager_id", "=", self.target_manager_id._origin.id)
+        if self.target_activity:
+            domain &= self._activity_domain()
         Partner = self.env["res.partner"]
         Partner.flush_model()  # the subquery below is SQL the ORM does not flush for
         matching = Partner._search(domain)
@@ -308,6 +342,21 @@ class CustcareSurveyCampaign(models.Model):
         return Domain("id", "in", matching.subselect("commercial_partner_id")) & Domain(
             "id", "not in", own
         )
+
+    def _activity_domain(self):
+        """The partners who did the targeted activity in the period (a
+        subquery; read as the system: counting customers discloses nothing)."""
+        model, partner_field, extra = self.env["res.partner"]._custcare_transaction_sources()[
+            self.target_activity
+        ]
+        Records = self.env[model].sudo()
+        domain = Domain(extra)
+        if self.target_since:
+            domain &= Domain(TARGET_ACTIVITY_DATES[self.target_activity], ">=", self.target_since)
+        if "company_id" in Records._fields:
+            domain &= Domain("company_id", "in", [False, self.company_id.id])
+        Records.flush_model()
+        return Domain("id", "in", Records._search(domain).subselect(partner_field))
 
     def _recipient_domain(self):
         """The recipients shown on the campaign: before sending, the customers

@@ -72,6 +72,30 @@ class TestCampaignScreens(SurveyMixin, TransactionCase):
             self.assertEqual(campaign.answer_ids.custcare_customer_id, expected, vals)
             self.assertEqual(self._listed(campaign.action_open_recipients()), expected, vals)
 
+    def test_customers_contacted_in_the_period(self):
+        Communication = self.env["custcare.communication"].with_user(self.user_staff)
+        for customer, date in (
+            (self.customers[0], "2026-01-10 09:00:00"),
+            (self.customers[1], "2025-06-10 09:00:00"),  # before the period
+        ):
+            Communication.create(
+                {
+                    "partner_id": customer.id,
+                    "date": date,
+                    "subject": "交货期确认",
+                    "content": "客户询问三月份的交货期。",
+                }
+            )
+        campaign = self._campaign(prefix="SCRN")
+        self.assertIn("communication", dict(campaign._selection_target_activity()))
+        campaign.target_activity = "communication"
+        self.assertEqual(campaign.recipient_count, 2)
+        campaign.target_since = "2026-01-01"
+        self.assertEqual(self._listed(campaign.action_open_recipients()), self.customers[0])
+        with freeze_time(SENT):
+            campaign.action_send()
+        self.assertEqual(campaign.answer_ids.custcare_customer_id, self.customers[0])
+
     def test_recipients_without_email_warned_and_entered_by_staff(self):
         campaign = self._campaign(prefix="SCRN")
         no_email = self.customers[3:6]

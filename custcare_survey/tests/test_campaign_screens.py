@@ -111,9 +111,7 @@ class TestCampaignScreens(SurveyMixin, TransactionCase):
             mails_before + 9,
         )
         self.assertEqual(campaign.recipient_no_email_count, 3)
-        self.assertTrue(
-            any("3 without an e-mail address" in m.body for m in campaign.message_ids)
-        )
+        self.assertTrue(any("3 without an e-mail address" in m.body for m in campaign.message_ids))
 
     def test_progress_counters(self):
         campaign = self._sent()
@@ -133,9 +131,8 @@ class TestCampaignScreens(SurveyMixin, TransactionCase):
         form.customer_id = customer
         for i in range(len(form.line_ids)):
             with form.line_ids.edit(i) as line:
-                key = next(
-                    k for k, d in self.dimension.items() if d == line.question_id.custcare_dimension_id
-                )
+                dimension = line.question_id.custcare_dimension_id
+                key = next(k for k, d in self.dimension.items() if d == dimension)
                 if scores.get(key):
                     line.score = str(scores[key])
                 if i == 0:

@@ -24,13 +24,12 @@ class CustcareSurveyManualEntry(models.TransientModel):
     _name = "custcare.survey.manual.entry"
     _description = "Enter Satisfaction Answers"
 
-    campaign_id = fields.Many2one("custcare.survey.campaign", "Campaign", readonly=True)
+    campaign_id = fields.Many2one("custcare.survey.campaign", readonly=True)
     open_customer_ids = fields.Many2many(
         "res.partner", compute="_compute_open_customer_ids", string="Customers to Answer"
     )
     customer_id = fields.Many2one(
         "res.partner",
-        "Customer",
         domain="[('id', 'in', open_customer_ids)]",
         help="A customer of the campaign whose form is still open.",
     )

@@ -897,6 +897,7 @@ class CustcareSurveyResult(models.Model):
         "custcare.survey.campaign", required=True, ondelete="cascade", index=True
     )
     company_id = fields.Many2one(related="campaign_id.company_id", store=True)
+    campaign_title = fields.Char(related="campaign_id.title")
     dimension_id = fields.Many2one("custcare.survey.dimension", required=True)
     sequence = fields.Integer(related="dimension_id.sequence", store=True)
     average = fields.Float("Average Score", digits=(4, 2), aggregator="avg")

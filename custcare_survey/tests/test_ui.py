@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from unittest.mock import patch
 
+from freezegun import freeze_time
+
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import ChromeBrowser
 
@@ -21,7 +23,8 @@ def _console_screenshots(browser, type, args=None, **kw):  # pylint: disable=red
 
 @tagged("post_install", "-at_install")
 class TestCampaignUi(SurveyMixin, HttpCase):
-    def test_campaign_sent_and_interview_entered_in_the_grid(self):
+    def _zh_cn_user(self):
+        """The customer-service user, working in zh_CN."""
         self.env["res.lang"]._activate_lang("zh_CN")
         custcare = self.env["ir.module.module"].search(
             [("name", "=like", "custcare_%"), ("state", "=", "installed")]
@@ -29,8 +32,9 @@ class TestCampaignUi(SurveyMixin, HttpCase):
         self.env["ir.module.module"]._load_module_terms(
             ["base", "web", "mail", "survey", *custcare.mapped("name")], ["zh_CN"]
         )
+        self._setup_custcare()  # each test builds its own staff (its data is rolled back)
         self._setup_survey()
-        user = new_test_user(
+        return new_test_user(
             self.env,
             "cc_tour_cs",
             name="客服 周凯",
@@ -39,6 +43,39 @@ class TestCampaignUi(SurveyMixin, HttpCase):
             tz="Asia/Shanghai",
             groups="custcare_base.group_custcare_user",
         )
+
+    def test_trend_of_two_campaigns_is_averaged(self):
+        user = self._zh_cn_user()
+        self.user_staff = user
+        self._customers(4, prefix="CCTREND")
+        scores = dict.fromkeys(("product", "service", "price", "reputation", "delivery"), 4)
+        Campaign = self.env["custcare.survey.campaign"].with_user(user)
+        for title, sent, price in (
+            ("第一次调查", "2025-09-01 08:00:00", 4),
+            ("第二次调查", "2026-03-02 08:00:00", 5),
+        ):
+            campaign = Campaign.create(
+                {
+                    "title": title,
+                    "survey_id": self.survey.id,
+                    "target_domain": "[('ref', '=like', 'CCTREND%')]",
+                }
+            )
+            with freeze_time(sent):
+                campaign.action_send()
+            for form in campaign.answer_ids:
+                self._answer(form, dict(scores, price=price))
+            with freeze_time(campaign.deadline):
+                campaign.action_analyse()
+        with patch.object(ChromeBrowser, "_handle_console", _console_screenshots):
+            self.start_tour(
+                "/odoo/action-custcare_survey.custcare_survey_result_action",
+                "custcare_survey_trend_tour",
+                login="cc_tour_cs",
+            )
+
+    def test_campaign_sent_and_interview_entered_in_the_grid(self):
+        user = self._zh_cn_user()
         customers = self.env["res.partner"].create(
             [
                 {

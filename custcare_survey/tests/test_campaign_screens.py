@@ -72,6 +72,22 @@ class TestCampaignScreens(SurveyMixin, TransactionCase):
             self.assertEqual(campaign.answer_ids.custcare_customer_id, expected, vals)
             self.assertEqual(self._listed(campaign.action_open_recipients()), expected, vals)
 
+    def test_recipients_counted_while_the_target_is_chosen(self):
+        """On a new campaign's screen the count follows each choice, before saving."""
+        form = Form(self.env["custcare.survey.campaign"].with_user(self.user_staff))
+        form.title = "重点客户回访调查"
+        form.survey_id = self.survey
+        form.target_domain = "[('ref', '=like', 'SCRN%')]"
+        self.assertEqual(form.recipient_count, 12)
+        self.assertEqual(form.recipient_no_email_count, 3)
+        form.target_category_ids.add(self.tag_vip)
+        self.assertEqual(form.recipient_count, 5)
+        self.assertEqual(form.recipient_no_email_count, 2)
+        campaign = form.save()
+        with freeze_time(SENT):
+            campaign.action_send()
+        self.assertEqual(campaign.answer_ids.custcare_customer_id, self.customers[:5])
+
     def test_customers_contacted_in_the_period(self):
         Communication = self.env["custcare.communication"].with_user(self.user_staff)
         for customer, date in (

@@ -69,6 +69,20 @@ class CustcareSurveyPolicy(models.Model):
     target_tier = fields.Selection(
         TIERS, "Customer Tier", help="Only customers of this tier; empty for all."
     )
+    target_category_ids = fields.Many2many(
+        "res.partner.category",
+        "custcare_survey_policy_category_rel",
+        "policy_id",
+        "category_id",
+        "Customer Tags",
+        help="Only customers with one of these tags; empty for all.",
+    )
+    target_manager_id = fields.Many2one(
+        "res.users",
+        "Account Manager",
+        domain=[("share", "=", False)],
+        help="Only the customers of this account manager; empty for all.",
+    )
     target_domain = fields.Char(
         "Customers",
         default="[('is_company', '=', True)]",
@@ -131,9 +145,19 @@ class CustcareSurveyPolicy(models.Model):
             "planned_date": self.review_date - relativedelta(months=self.lead_months),
             "reminder_days": self.reminder_days,
             "validity_months": self.validity_months,
+            **self._target_values(),
+        }
+
+    def _target_values(self):
+        """The campaign's target, as the policy sets it."""
+        values = {
             "target_tier": self.target_tier,
             "target_domain": self.target_domain,
+            "target_manager_id": self.target_manager_id.id,
         }
+        if self.target_category_ids:
+            values["target_category_ids"] = [fields.Command.set(self.target_category_ids.ids)]
+        return values
 
     def _demand_campaign_values(self):
         """The December campaign for the following year's demand."""
@@ -152,8 +176,7 @@ class CustcareSurveyPolicy(models.Model):
             "planned_date": date(year, 12, 1),
             "reminder_days": self.reminder_days,
             "validity_months": self.validity_months,
-            "target_tier": self.target_tier,
-            "target_domain": self.target_domain,
+            **self._target_values(),
         }
 
     @api.depends("review_date")

@@ -88,6 +88,24 @@ class TestCampaignScreens(SurveyMixin, TransactionCase):
             campaign.action_send()
         self.assertEqual(campaign.answer_ids.custcare_customer_id, self.customers[:5])
 
+    def test_policy_drafts_the_campaign_with_its_target(self):
+        policy = self.env["custcare.survey.policy"].create(
+            {
+                "name": "重点客户满意度调查",
+                "survey_id": self.survey.id,
+                "review_date": "2026-12-15",
+                "target_domain": "[('ref', '=like', 'SCRN%')]",
+                "target_category_ids": [(6, 0, self.tag_vip.ids)],
+                "target_manager_id": self.user_staff.id,
+            }
+        )
+        with freeze_time("2026-10-01"):
+            self.env["custcare.survey.policy"]._cron_draft_campaigns()
+        campaign = self.env["custcare.survey.campaign"].search([("policy_id", "=", policy.id)])
+        self.assertEqual(campaign.target_category_ids, self.tag_vip)
+        self.assertEqual(campaign.target_manager_id, self.user_staff)
+        self.assertEqual(campaign.recipient_count, 5)
+
     def test_customers_contacted_in_the_period(self):
         Communication = self.env["custcare.communication"].with_user(self.user_staff)
         for customer, date in (

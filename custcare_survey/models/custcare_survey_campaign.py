@@ -74,6 +74,7 @@ class CustcareSurveyCampaign(models.Model):
         "mail.activity.mixin",
         "custcare.approval.mixin",
         "custcare.numbered.mixin",
+        "custcare.survey.target.mixin",
     ]
     _custcare_sequence_code = "custcare.survey.campaign"
     _order = "planned_date desc, id desc"
@@ -117,23 +118,6 @@ class CustcareSurveyCampaign(models.Model):
     )
     review_date = fields.Date("Management Review")
     planned_date = fields.Date(tracking=True)
-    target_tier = fields.Selection(
-        TIERS, "Customer Tier", help="Only customers of this tier; empty for all."
-    )
-    target_category_ids = fields.Many2many(
-        "res.partner.category",
-        "custcare_survey_campaign_category_rel",
-        "campaign_id",
-        "category_id",
-        "Customer Tags",
-        help="Only customers with one of these tags; empty for all.",
-    )
-    target_manager_id = fields.Many2one(
-        "res.users",
-        "Account Manager",
-        domain=[("share", "=", False)],
-        help="Only the customers of this account manager; empty for all.",
-    )
     target_activity = fields.Selection(
         selection="_selection_target_activity",
         string="Customers Who",

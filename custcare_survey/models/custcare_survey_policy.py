@@ -6,8 +6,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.custcare_base.models.res_partner import TIERS
-
 from .custcare_survey_campaign import KIND_SURVEY, KINDS
 
 
@@ -22,6 +20,7 @@ class CustcareSurveyPolicy(models.Model):
     31 December (its "review" date)."""
 
     _name = "custcare.survey.policy"
+    _inherit = ["custcare.survey.target.mixin"]
     _description = "Satisfaction Survey Policy"
     _order = "company_id, id"
 
@@ -65,23 +64,6 @@ class CustcareSurveyPolicy(models.Model):
         default=2,
         required=True,
         help="A form not returned within this period is void (无效).",
-    )
-    target_tier = fields.Selection(
-        TIERS, "Customer Tier", help="Only customers of this tier; empty for all."
-    )
-    target_category_ids = fields.Many2many(
-        "res.partner.category",
-        "custcare_survey_policy_category_rel",
-        "policy_id",
-        "category_id",
-        "Customer Tags",
-        help="Only customers with one of these tags; empty for all.",
-    )
-    target_manager_id = fields.Many2one(
-        "res.users",
-        "Account Manager",
-        domain=[("share", "=", False)],
-        help="Only the customers of this account manager; empty for all.",
     )
     target_domain = fields.Char(
         "Customers",

@@ -24,6 +24,11 @@
         "views/custcare_survey_menus.xml",
     ],
     "demo": ["demo/custcare_survey_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "custcare_survey/static/tests/tours/**/*",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

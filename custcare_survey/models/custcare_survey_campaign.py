@@ -40,6 +40,21 @@ KIND_MAILS = {
     ),
 }
 
+# what the customers did that a campaign can target: kinds of the partner's
+# transaction sources, offered when their app is installed, and their dates
+TARGET_ACTIVITIES = {
+    "delivery": _lt("Received a delivery"),
+    "complaint": _lt("Filed a complaint"),
+    "sale": _lt("Placed a sales order"),
+    "communication": _lt("Were contacted (communication record)"),
+}
+TARGET_ACTIVITY_DATES = {
+    "delivery": "date_done",
+    "complaint": "received_at",
+    "sale": "date_order",
+    "communication": "date",
+}
+
 
 class CustcareSurveyCampaign(models.Model):
     """A customer satisfaction campaign (顾客满意度调查): one questionnaire sent
@@ -59,6 +74,7 @@ class CustcareSurveyCampaign(models.Model):
         "mail.activity.mixin",
         "custcare.approval.mixin",
         "custcare.numbered.mixin",
+        "custcare.survey.target.mixin",
     ]
     _custcare_sequence_code = "custcare.survey.campaign"
     _order = "planned_date desc, id desc"
@@ -102,10 +118,18 @@ class CustcareSurveyCampaign(models.Model):
     )
     review_date = fields.Date("Management Review")
     planned_date = fields.Date(tracking=True)
-    target_tier = fields.Selection(
-        TIERS, "Customer Tier", help="Only customers of this tier; empty for all."
+    target_activity = fields.Selection(
+        selection="_selection_target_activity",
+        string="Customers Who",
+        help="Only the customers who did this (since the date below, if any); empty for all.",
     )
-    target_domain = fields.Char("Customers", default="[('is_company', '=', True)]")
+    target_since = fields.Date("Since")
+    target_domain = fields.Char(
+        "Advanced Filter",
+        default="[('is_company', '=', True)]",
+        help="For advanced users: a filter on contacts; the recipients are the customers "
+        "(companies) of the contacts it selects, as counted by the Recipients button.",
+    )
     reminder_days = fields.Integer("Reminder after (days)", default=15, required=True)
     validity_months = fields.Integer("Validity (months)", default=2, required=True)
     state = fields.Selection(
@@ -120,6 +144,14 @@ class CustcareSurveyCampaign(models.Model):
     pending_count = fields.Integer("Awaiting Answer", compute="_compute_counts")
     reminded_count = fields.Integer("Reminded", compute="_compute_counts")
     response_rate = fields.Float("Response Rate (%)", compute="_compute_counts", digits=(5, 1))
+    recipient_count = fields.Integer(
+        "Recipients",
+        compute="_compute_recipient_count",
+        help="The customers the campaign sends to (once sent: the customers who received a form).",
+    )
+    recipient_no_email_count = fields.Integer(
+        "Recipients without E-mail", compute="_compute_recipient_count"
+    )
     # Analysis
     analysed_date = fields.Datetime("Analysed on", readonly=True, copy=False)
     result_ids = fields.One2many(
@@ -150,6 +182,15 @@ class CustcareSurveyCampaign(models.Model):
         "(policy_id, review_date) WHERE policy_id IS NOT NULL",
         "A survey policy drafts one campaign per management review.",
     )
+
+    @api.model
+    def _selection_target_activity(self):
+        sources = self.env["res.partner"]._custcare_transaction_sources()
+        return [
+            (kind, str(label))
+            for kind, label in TARGET_ACTIVITIES.items()
+            if kind in sources and sources[kind][0] in self.env
+        ]
 
     @api.constrains("target_domain")
     def _check_target_domain(self):
@@ -218,6 +259,26 @@ class CustcareSurveyCampaign(models.Model):
             campaign.reminded_count = reminded.get(campaign, 0)
             campaign.response_rate = 100.0 * s["done"] / s["all"] if s["all"] else 0.0
 
+    @api.depends(
+        "state",
+        "target_domain",
+        "target_tier",
+        "target_category_ids",
+        "target_manager_id",
+        "target_activity",
+        "target_since",
+        "company_id",
+        "answer_ids",
+    )
+    def _compute_recipient_count(self):
+        Partner = self.env["res.partner"]
+        for campaign in self:
+            domain = campaign._recipient_domain()
+            campaign.recipient_count = Partner.search_count(domain)
+            campaign.recipient_no_email_count = Partner.search_count(
+                domain & Domain("email", "in", [False, ""])
+            )
+
     def _capa_domain(self):
         return [("source_ref", "in", [f"{self._name},{cid}" for cid in self.ids])]
 
@@ -241,22 +302,53 @@ class CustcareSurveyCampaign(models.Model):
     # Sending, chasing, voiding
     # ------------------------------------------------------------------
     def _target_domain(self):
-        """The target customers (commercial partners of the partners the
-        campaign's filter selects), as a domain that is evaluated in SQL."""
+        """The target customers, as a domain that is evaluated in SQL: the
+        commercial partners of the partners the campaign's filters select
+        (tier, tags, account manager, advanced filter), never one of our own
+        companies. The send, its batches and the Recipients count all use it."""
         self.ensure_one()
         domain = Domain(safe_eval(self.target_domain or "[]")) & Domain(
             "company_id", "in", [False, self.company_id.id]
         )
         if self.target_tier:
             domain &= Domain("customer_tier", "=", self.target_tier)
+        if self.target_category_ids:
+            domain &= Domain("category_id", "in", self.target_category_ids._origin.ids)
+        if self.target_manager_id:
+            domain &= Domain("account_manager_id", "=", self.target_manager_id._origin.id)
+        if self.target_activity:
+            domain &= self._activity_domain()
         Partner = self.env["res.partner"]
         Partner.flush_model()  # the subquery below is SQL the ORM does not flush for
         matching = Partner._search(domain)
-        return Domain("id", "in", matching.subselect("commercial_partner_id"))
+        # one of our own companies is never a customer (a subquery, no query of its own)
+        own = self.env["res.company"].sudo()._search([]).subselect("partner_id")
+        return Domain("id", "in", matching.subselect("commercial_partner_id")) & Domain(
+            "id", "not in", own
+        )
 
-    def _target_customers(self):
+    def _activity_domain(self):
+        """The partners who did the targeted activity in the period (a
+        subquery; read as the system: counting customers discloses nothing)."""
+        model, partner_field, extra = self.env["res.partner"]._custcare_transaction_sources()[
+            self.target_activity
+        ]
+        Records = self.env[model].sudo()
+        domain = Domain(extra)
+        if self.target_since:
+            domain &= Domain(TARGET_ACTIVITY_DATES[self.target_activity], ">=", self.target_since)
+        if "company_id" in Records._fields:
+            domain &= Domain("company_id", "in", [False, self.company_id.id])
+        Records.flush_model()
+        return Domain("id", "in", Records._search(domain).subselect(partner_field))
+
+    def _recipient_domain(self):
+        """The recipients shown on the campaign: before sending, the customers
+        the send will invite (its own target); once sent, those who got a form."""
         self.ensure_one()
-        return self.env["res.partner"].search(self._target_domain())
+        if self.state in ("draft", "sending") or not self.id:
+            return self._target_domain()
+        return Domain("id", "in", self.answer_ids.custcare_customer_id.ids)
 
     def _not_invited_domain(self):
         """Target customers who have no form of this campaign yet."""
@@ -296,14 +388,15 @@ class CustcareSurveyCampaign(models.Model):
             raise UserError(self.env._("Only a draft campaign can be sent."))
         self._check_questionnaire()
         self.check_access("write")
-        count = self.env["res.partner"].search_count(self._target_domain())
+        target = self._target_domain()
+        count = self.env["res.partner"].search_count(target)
         if not count:
             raise UserError(self.env._("No customer matches the campaign's target."))
         now = fields.Datetime.now()
         deadline = now + relativedelta(months=self.validity_months)
         self._custcare_write({"state": "sending", "sent_date": now, "deadline": deadline})
         if count <= self.env["custcare.batch"]._batch_size():
-            self._invite(self._target_customers())
+            self._invite(self.env["res.partner"].search(target))
             self._finish_sending()
         else:
             self.env.ref("custcare_survey.ir_cron_send_campaigns").sudo()._trigger()
@@ -348,10 +441,13 @@ class CustcareSurveyCampaign(models.Model):
             campaign._custcare_write({"state": "running"})
             campaign.message_post(
                 body=self.env._(
-                    "Questionnaire sent to %(count)s customers (%(mailed)s by email), "
-                    "to be returned by %(deadline)s.",
+                    "Questionnaire sent to %(count)s customers (%(mailed)s by email, "
+                    "%(unmailed)s without an e-mail address: their answers are entered by "
+                    "staff from an interview, a call or a paper form), to be returned by "
+                    "%(deadline)s.",
                     count=campaign.invited_count,
                     mailed=len(campaign.answer_ids.filtered("email")),
+                    unmailed=len(campaign.answer_ids.filtered(lambda a: not a.email)),
                     deadline=fields.Datetime.to_string(campaign.deadline)[:10],
                 )
             )
@@ -599,6 +695,43 @@ class CustcareSurveyCampaign(models.Model):
     # ------------------------------------------------------------------
     # Navigation and report helpers
     # ------------------------------------------------------------------
+    def action_open_recipients(self):
+        """The customers the campaign sends (or sent) to."""
+        self.ensure_one()
+        return self._recipients_action(self.env._("Recipients"), self._recipient_domain())
+
+    def action_open_recipients_no_email(self):
+        """The recipients without an e-mail address: their invitation is not
+        mailed, their form is entered by staff (interview, phone, paper)."""
+        self.ensure_one()
+        domain = self._recipient_domain() & Domain("email", "in", [False, ""])
+        return self._recipients_action(self.env._("Recipients without E-mail"), domain)
+
+    def _recipients_action(self, name, domain):
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": "res.partner",
+            "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
+            "domain": [("id", "in", self.env["res.partner"].search(domain).ids)],
+            "context": {"create": False},
+        }
+
+    def action_enter_interview(self):
+        """The interview grid: pick a customer of the campaign and enter the
+        score of every question, its remark and the overall remarks at once."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Enter Interview"),
+            "res_model": "custcare.survey.manual.entry",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_campaign_id": self.id, "default_method": "interview"},
+        }
+
     def action_open_answers(self):
         self.ensure_one()
         return {
@@ -619,7 +752,8 @@ class CustcareSurveyCampaign(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "custcare_survey.survey_user_input_line_action_analysis"
         )
-        action["domain"] = [("custcare_campaign_id", "=", self.id), ("custcare_valid", "=", True)]
+        # the scored answers only: not the remarks nor the open question
+        action["domain"] = self._line_domain()
         return action
 
     def action_open_demand_plans(self):
@@ -747,15 +881,18 @@ class CustcareSurveyResult(models.Model):
         "custcare.survey.campaign", required=True, ondelete="cascade", index=True
     )
     company_id = fields.Many2one(related="campaign_id.company_id", store=True)
+    campaign_title = fields.Char(related="campaign_id.title")
     dimension_id = fields.Many2one("custcare.survey.dimension", required=True)
     sequence = fields.Integer(related="dimension_id.sequence", store=True)
     average = fields.Float("Average Score", digits=(4, 2), aggregator="avg")
     target = fields.Float("Target Score", digits=(4, 2), aggregator="avg")
     answer_count = fields.Integer("Answers")
     form_count = fields.Integer("Forms")
-    previous_average = fields.Float("Previous Score", digits=(4, 2), aggregator="avg")
+    # a first campaign has neither (shown empty): they are compared per
+    # campaign, never added up nor averaged across campaigns
+    previous_average = fields.Float("Previous Score", digits=(4, 2), aggregator=False)
     has_previous = fields.Boolean()
-    trend = fields.Float(compute="_compute_trend", store=True, digits=(4, 2), aggregator="avg")
+    trend = fields.Float(compute="_compute_trend", store=True, digits=(4, 2), aggregator=False)
     below_target = fields.Boolean(compute="_compute_trend", store=True)
     capa_id = fields.Many2one("custcare.capa", "Corrective Action", readonly=True)
 

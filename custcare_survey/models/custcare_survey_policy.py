@@ -6,8 +6,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.custcare_base.models.res_partner import TIERS
-
 from .custcare_survey_campaign import KIND_SURVEY, KINDS
 
 
@@ -22,6 +20,7 @@ class CustcareSurveyPolicy(models.Model):
     31 December (its "review" date)."""
 
     _name = "custcare.survey.policy"
+    _inherit = ["custcare.survey.target.mixin"]
     _description = "Satisfaction Survey Policy"
     _order = "company_id, id"
 
@@ -65,9 +64,6 @@ class CustcareSurveyPolicy(models.Model):
         default=2,
         required=True,
         help="A form not returned within this period is void (无效).",
-    )
-    target_tier = fields.Selection(
-        TIERS, "Customer Tier", help="Only customers of this tier; empty for all."
     )
     target_domain = fields.Char(
         "Customers",
@@ -131,9 +127,19 @@ class CustcareSurveyPolicy(models.Model):
             "planned_date": self.review_date - relativedelta(months=self.lead_months),
             "reminder_days": self.reminder_days,
             "validity_months": self.validity_months,
+            **self._target_values(),
+        }
+
+    def _target_values(self):
+        """The campaign's target, as the policy sets it."""
+        values = {
             "target_tier": self.target_tier,
             "target_domain": self.target_domain,
+            "target_manager_id": self.target_manager_id.id,
         }
+        if self.target_category_ids:
+            values["target_category_ids"] = [fields.Command.set(self.target_category_ids.ids)]
+        return values
 
     def _demand_campaign_values(self):
         """The December campaign for the following year's demand."""
@@ -152,8 +158,7 @@ class CustcareSurveyPolicy(models.Model):
             "planned_date": date(year, 12, 1),
             "reminder_days": self.reminder_days,
             "validity_months": self.validity_months,
-            "target_tier": self.target_tier,
-            "target_domain": self.target_domain,
+            **self._target_values(),
         }
 
     @api.depends("review_date")

@@ -147,6 +147,9 @@ class SurveyUserInput(models.Model):
 class SurveyUserInputLine(models.Model):
     _inherit = "survey.user_input.line"
 
+    # a satisfaction score is averaged in every pivot and graph, never summed
+    answer_score = fields.Float(aggregator="avg")
+
     custcare_campaign_id = fields.Many2one(
         related="user_input_id.custcare_campaign_id", store=True, index="btree_not_null"
     )

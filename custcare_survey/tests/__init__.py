@@ -7,3 +7,5 @@ from . import test_trust
 from . import test_multi_company
 from . import test_review_pack
 from . import test_demand_plan
+from . import test_campaign_screens
+from . import test_ui

@@ -512,9 +512,9 @@ class TestPolicy(SurveyMixin, TransactionCase):
                 self.env.flush_all()
                 self.env.invalidate_all()
                 # fixed budget: read and move the batch, look for existing
-                # campaigns, the company's language for their titles, create
+                # campaigns, their target tags, the company's language for their titles, create
                 # them (one INSERT, their messages), mark done
-                with self.assertQueryCount(__system__=13):
+                with self.assertQueryCount(__system__=14):
                     policies._move_to_next_review(date(2026, 3, 1))
                     policies._draft_campaigns()
                     self.env.flush_all()

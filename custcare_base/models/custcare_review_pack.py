@@ -80,14 +80,14 @@ class CustcareReviewPack(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, tracking=True
     )
     date_from = fields.Date(
-        "From",
+        "Period From",
         required=True,
         tracking=True,
         default=lambda self: fields.Date.context_today(self).replace(month=1, day=1)
         - relativedelta(years=1),
     )
     date_to = fields.Date(
-        "To",
+        "Period To",
         required=True,
         tracking=True,
         default=lambda self: fields.Date.context_today(self).replace(month=1, day=1)

@@ -104,6 +104,9 @@ class TestDeliveryNote(CustcareHttpCase):
         page = self.url_open(path)
         self.assertEqual(page.status_code, 200)
         self.assertIn("LOT-20261105-A", page.text)
+        # on a phone: the company's header, what to do before the lines
+        self.assertIn('<header id="top"', page.text)
+        self.assertLess(page.text.index('name="received_by"'), page.text.index("LOT-20261105-A"))
         csrf = http.Request.csrf_token(self)
         # no name: refused, nothing recorded
         page = self.url_open(

@@ -24,3 +24,5 @@ from . import custcare_communication
 from . import custcare_review_pack
 from . import ir_module_module
 from . import ir_attachment
+from . import ir_qweb
+from . import mail_mail

@@ -113,7 +113,8 @@ class SurveyUserInput(models.Model):
         """Mail the personal link to every form that has an address, in batches."""
         with_email = self.filtered("email")
         if with_email:
-            template = self.env.ref(template_xmlid).sudo()
+            # a bulk mailing: the body compiled once, not sanitised again (custcare_base)
+            template = self.env.ref(template_xmlid).sudo().with_context(custcare_bulk_mail=True)
             template.send_mail_batch(
                 with_email.ids, email_layout_xmlid="mail.mail_notification_light"
             )

@@ -4,6 +4,7 @@ from unittest.mock import patch
 
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
+from lxml import etree
 from psycopg2 import IntegrityError
 
 from odoo import fields
@@ -69,6 +70,37 @@ class TestCampaign(SurveyMixin, TransactionCase):
             self.customers.filtered(lambda p: p.customer_tier == "core"),
         )
         self.assertEqual(set(by_tier.answer_ids.mapped("custcare_tier")), {"core"})
+
+    def test_invitation_body_compiled_once_and_personal(self):
+        """The mail body's QWeb code is generated once for the 50 customers
+        (Odoo's renderer would compile it again for each), and each mail still
+        carries its own customer's name and personal link."""
+        IrQweb = type(self.env["ir.qweb"])
+        generate = IrQweb._generate_code
+        compiled = []
+
+        def counting(qweb, template):
+            if isinstance(template, etree._Element):
+                compiled.append(template)
+            return generate(qweb, template)
+
+        with patch.object(IrQweb, "_generate_code", counting):
+            campaign = self._sent_campaign()
+        forms = campaign.answer_ids
+        mails = self.env["mail.mail"].search(
+            [("model", "=", "survey.user_input"), ("res_id", "in", forms.ids)]
+        )
+        self.assertEqual(len(mails), 50)
+        for mail in mails:
+            form = forms.browse(mail.res_id)
+            self.assertIn(form.access_token, mail.body_html)
+            self.assertIn(form.partner_id.name, mail.body_html)
+            self.assertIn("2026", mail.body_html, "the deadline sentence (t-if) rendered")
+            self.assertIn("<table", mail.body_html, "in the mail layout")
+            # the queued mail's message (in the form's chatter) reads its subject
+            self.assertEqual(str(mail.mail_message_id.body), f"<p>{mail.subject}</p>")
+        # one check of the template's expressions by Odoo, one compilation
+        self.assertLessEqual(len(compiled), 2, "the body compiled once, not per customer")
 
     def test_reminder_only_to_non_respondents_and_once(self):
         campaign = self._sent_campaign()

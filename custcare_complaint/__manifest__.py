@@ -18,6 +18,7 @@
         "report/custcare_service_supervision_reports.xml",
         "data/custcare_form_control_data.xml",
         "views/custcare_complaint_views.xml",
+        "views/custcare_archive_views.xml",
         "views/custcare_communication_views.xml",
         "views/custcare_complaint_portal_templates.xml",
         "views/custcare_complaint_menus.xml",

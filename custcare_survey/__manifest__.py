@@ -20,6 +20,7 @@
         "data/custcare_form_control_data.xml",
         "views/survey_views.xml",
         "views/custcare_survey_campaign_views.xml",
+        "views/custcare_archive_views.xml",
         "views/custcare_demand_plan_views.xml",
         "views/custcare_survey_menus.xml",
     ],

@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import LazyTranslate, float_compare, float_is_zero
 
 from odoo.addons.custcare_complaint.models.custcare_complaint import CHANNELS
@@ -47,6 +47,17 @@ class CustcareReturn(models.Model):
         "Original Delivery",
         domain="[('picking_type_code', '=', 'outgoing')]",
         check_company=True,
+    )
+    # staff without Inventory rights give the original delivery by its number
+    # (as on the customer's delivery note), looked up among the customer's
+    # deliveries: the form needs no read access to Inventory's transfers
+    delivery_number = fields.Char(
+        "Original Delivery No.",
+        compute="_compute_delivery_number",
+        inverse="_inverse_delivery_number",
+        help="The number of the delivery the goods came with, as printed on the delivery "
+        "note (for example WH/OUT/00012): the return is linked to that delivery of the "
+        "customer.",
     )
     user_id = fields.Many2one(
         "res.users",
@@ -108,6 +119,38 @@ class CustcareReturn(models.Model):
     )
 
     # -------------------------------------------------------------- locations
+    @api.depends("picking_id")
+    def _compute_delivery_number(self):
+        for ret in self:
+            ret.delivery_number = ret.picking_id.sudo().name or False
+
+    def _inverse_delivery_number(self):
+        Picking = self.env["stock.picking"].sudo()
+        for ret in self:
+            number = (ret.delivery_number or "").strip()
+            picking = Picking
+            if number:
+                picking = Picking.search(
+                    [
+                        ("name", "=ilike", number),
+                        ("picking_type_code", "=", "outgoing"),
+                        ("company_id", "=", ret.company_id.id),
+                        ("partner_id", "child_of", ret.partner_id.commercial_partner_id.id),
+                    ],
+                    limit=1,
+                )
+                if not picking:
+                    raise ValidationError(
+                        self.env._(
+                            "No delivery %(number)s to %(customer)s was found: check the "
+                            "number on the customer's delivery note.",
+                            number=number,
+                            customer=ret.partner_id.commercial_partner_id.display_name,
+                        )
+                    )
+            if ret.picking_id != picking:
+                ret.picking_id = picking
+
     def _warehouse(self):
         """The warehouse the goods come back to: the original delivery's, or
         the company's first."""

@@ -1,9 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import fields
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.custcare_base.tests.common import CustcareCase
+
+from .common import done_delivery
 
 
 @tagged("post_install", "-at_install")
@@ -77,6 +79,32 @@ class TestReturns(CustcareCase):
         ):
             ret.write({"line_ids": [(0, 0, {**line, "qty_nonconforming": 5})]})
         self.assertEqual(len(ret.line_ids), 1)
+
+    def test_delivery_by_its_number_without_inventory_rights(self):
+        """Staff without Inventory rights link the original delivery by the
+        number on the customer's delivery note; a number that is not a
+        delivery of this customer is refused and changes nothing; they still
+        cannot read Inventory's transfers, and the form shows them the number."""
+        self.assertFalse(self.user_staff.has_group("stock.group_stock_user"))
+        delivery = done_delivery(self.env, self.customer, self.caps, 5)
+        other = self.env["res.partner"].create({"name": "泉州海丰贸易有限公司", "is_company": True})
+        theirs = done_delivery(self.env, other, self.caps, 3)
+        ret = self._return().with_user(self.user_staff)
+        ret.write({"delivery_number": f" {delivery.name.lower()} "})
+        self.assertEqual(ret.picking_id.id, delivery.id)
+        ret.invalidate_recordset(["delivery_number"])
+        self.assertEqual(ret.delivery_number, delivery.name)
+        for wrong in (theirs.name, "WH/OUT/99999"):
+            with self.assertRaisesRegex(ValidationError, r"No delivery .* to 厦门鹭岛食品有限公司"):
+                ret.write({"delivery_number": wrong})
+            ret.invalidate_recordset()
+            self.assertEqual(ret.picking_id.id, delivery.id, "unchanged")
+        with self.assertRaises(AccessError):
+            delivery.with_user(self.user_staff).check_access("read")
+        arch = ret.get_views([(False, "form"), (False, "list")])["views"]
+        for view in ("form", "list"):
+            self.assertIn('name="delivery_number"', arch[view]["arch"])
+            self.assertNotIn('name="picking_id"', arch[view]["arch"])
 
     def test_split_between_stock_and_nonconforming(self):
         ret = self._return()

@@ -342,6 +342,9 @@ class CustcareComplaint(models.Model):
             ]
         )
         complaints.filtered(lambda c: c.severity == "critical")._notify_general_manager()
+        self.env["custcare.archive"]._custcare_refresh_complaint_counts(
+            complaints.partner_id.commercial_partner_id
+        )
         return complaints
 
     @api.model
@@ -359,9 +362,22 @@ class CustcareComplaint(models.Model):
         return groups
 
     def write(self, vals):
+        moved = self.env["res.partner"]
+        if {"partner_id", "company_id"} & vals.keys():
+            moved = self.partner_id.commercial_partner_id
         res = super().write(vals)
         if vals.get("severity") == "critical":
             self._notify_general_manager()
+        if moved:
+            self.env["custcare.archive"]._custcare_refresh_complaint_counts(
+                moved | self.partner_id.commercial_partner_id
+            )
+        return res
+
+    def unlink(self):
+        customers = self.partner_id.commercial_partner_id
+        res = super().unlink()
+        self.env["custcare.archive"]._custcare_refresh_complaint_counts(customers)
         return res
 
     @api.model

@@ -29,6 +29,40 @@ class TestPartnerForm(ComplaintCase):
         # a plain employee counts nothing and is not refused
         self.assertEqual(self.customer.with_user(self.user_internal).custcare_complaint_count, 0)
 
+    def test_overview_measures_complaints(self):
+        """The customer overview sums each customer's complaints in its pivot
+        (a contact's complaints count for its company), kept up as complaints
+        are registered."""
+        partner, archive = self._customer("无锡恒通化工有限公司", customer_tier="general")
+        other, other_archive = self._customer("常州永兴塑料有限公司", customer_tier="general")
+        contact = self.env["res.partner"].create({"name": "王工", "parent_id": partner.id})
+        self.assertEqual(archive.complaint_count, 0)
+        self._complaint(partner_id=partner.id)
+        self._complaint(partner_id=contact.id)
+        self._complaint(partner_id=other.id)
+        self.assertEqual((archive.complaint_count, other_archive.complaint_count), (2, 1))
+        groups = (
+            self.env["custcare.archive"]
+            .with_user(self.user_keeper)
+            .formatted_read_group(
+                [("id", "in", (archive | other_archive).ids)],
+                ["customer_tier"],
+                ["complaint_count:sum", "__count"],
+            )
+        )
+        self.assertEqual(
+            [(g["customer_tier"], g["complaint_count:sum"], g["__count"]) for g in groups],
+            [("general", 3, 2)],
+        )
+        found = (
+            self.env["custcare.archive"]
+            .with_user(self.user_keeper)
+            .search([("complaint_count", ">", 1), ("id", "in", (archive | other_archive).ids)])
+        )
+        self.assertEqual(found, archive, "the filter 'With Complaints' works on the count")
+        # the count is a measure, not content: an approved archive stays approved
+        self.assertNotEqual(archive.approval_state, "to_reapprove")
+
     def test_own_companies_are_not_customers(self):
         action = self.env.ref("custcare_base.res_partner_action_customers")
         domain = safe_eval(action.domain)

@@ -4,6 +4,7 @@ from . import survey_user_input
 from . import custcare_survey_target_mixin
 from . import custcare_survey_policy
 from . import custcare_survey_campaign
+from . import custcare_archive
 from . import custcare_demand_plan
 from . import res_partner
 from . import custcare_review_pack

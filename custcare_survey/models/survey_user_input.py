@@ -102,6 +102,9 @@ class SurveyUserInput(models.Model):
         (for the whole batch at once)."""
         result = super()._mark_done()
         self.env["custcare.demand.plan"]._make_from_forms(self)
+        self.env["custcare.archive"]._custcare_refresh_satisfaction(
+            self.filtered("custcare_campaign_id").custcare_customer_id
+        )
         return result
 
     def _custcare_is_evidence(self):
@@ -142,6 +145,7 @@ class SurveyUserInput(models.Model):
         }
         self.user_input_line_ids.sudo().unlink()
         self.sudo()._custcare_write({"email": False, "nickname": False, "destroyed": True})
+        self.env["custcare.archive"]._custcare_refresh_satisfaction(self.custcare_customer_id)
         return erased
 
 

@@ -102,6 +102,45 @@ class TestCampaign(SurveyMixin, TransactionCase):
         # one check of the template's expressions by Odoo, one compilation
         self.assertLessEqual(len(compiled), 2, "the body compiled once, not per customer")
 
+    def test_overview_satisfaction_is_the_latest_score_averaged(self):
+        """The customer overview carries each customer's score in its latest
+        satisfaction campaign; its pivot averages the customers who answered
+        and leaves out those who never did (not counted as 0)."""
+        found = self.env["custcare.archive"]
+        for i in range(3):
+            _partner, archive = self._customer(
+                f"测试满意度客户 {i} 有限公司",
+                ref=f"MYSAT{i:03d}",
+                email=f"buyer{i}@mysat.example.cn",
+                customer_tier="general",
+            )
+            found |= archive
+        first = self._sent_campaign(prefix="MYSAT").answer_ids.sorted("id")
+        self._answer(
+            first[0], dict.fromkeys(("product", "service", "price", "reputation", "delivery"), 5)
+        )
+        self._answer(
+            first[1], dict.fromkeys(("product", "service", "price", "reputation", "delivery"), 3)
+        )
+        self.assertEqual(found.mapped("satisfaction_score"), [5.0, 3.0, 0.0])
+        groups = (
+            self.env["custcare.archive"]
+            .with_user(self.user_keeper)
+            .formatted_read_group(
+                [("id", "in", found.ids)], ["customer_tier"], ["satisfaction_score:avg"]
+            )
+        )
+        self.assertEqual(groups[0]["satisfaction_score:avg"], 4.0, "(5 + 3) / 2, not / 3")
+        # a later campaign: its score replaces the earlier one
+        with freeze_time("2026-09-01 08:00:00"):
+            later = self._campaign(prefix="MYSAT")
+            later.action_send()
+        self._answer(
+            later.answer_ids.filtered(lambda a: a.partner_id == first[0].partner_id),
+            dict.fromkeys(("product", "service", "price", "reputation", "delivery"), 4),
+        )
+        self.assertEqual(found.mapped("satisfaction_score"), [4.0, 3.0, 0.0])
+
     def test_reminder_only_to_non_respondents_and_once(self):
         campaign = self._sent_campaign()
         forms = campaign.answer_ids.sorted("id")

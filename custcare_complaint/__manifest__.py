@@ -26,6 +26,9 @@
     "demo": ["demo/custcare_complaint_demo.xml"],
     "post_init_hook": "post_init_hook",
     "assets": {
+        "web.assets_backend": [
+            "custcare_complaint/static/src/scss/**/*",
+        ],
         "web.assets_frontend": [
             "custcare_complaint/static/src/interactions/**/*",
         ],

@@ -86,6 +86,18 @@ tours.add("custcare_complaint_register_tour", {
         ...openDesk(),
         ...screenshot("desk_kanban", ".o_kanban_record:contains(主轴异响)"),
         {
+            content: "The desk's columns fit the 1366 px screen: no scrolling sideways",
+            trigger: ".o_kanban_renderer.o_kanban_grouped",
+            run() {
+                const renderer = document.querySelector(".o_kanban_renderer.o_kanban_grouped");
+                if (renderer.scrollWidth > renderer.clientWidth) {
+                    throw new Error(
+                        `the desk scrolls sideways: ${renderer.scrollWidth} px in ${renderer.clientWidth} px`
+                    );
+                }
+            },
+        },
+        {
             content: "Register a complaint",
             trigger: ".o_control_panel .o-kanban-button-new",
             run: "click",

@@ -118,7 +118,10 @@ class CustcareComplaint(models.Model):
     # the customer's (company's) name, kept on the complaint for the kanban
     # cards, grouping and searching without computing each partner's display name
     customer_name = fields.Char(
-        related="partner_id.commercial_partner_id.name", store=True, string="Customer Name"
+        related="partner_id.commercial_partner_id.name",
+        store=True,
+        precompute=True,  # in the INSERT, not an UPDATE after it
+        string="Customer Name",
     )
     product_id = fields.Many2one("product.product", check_company=True)
     lot_ref = fields.Char("Lot / Serial", size=64)
@@ -342,9 +345,7 @@ class CustcareComplaint(models.Model):
             ]
         )
         complaints.filtered(lambda c: c.severity == "critical")._notify_general_manager()
-        self.env["custcare.archive"]._custcare_refresh_complaint_counts(
-            complaints.partner_id.commercial_partner_id
-        )
+        self.env["custcare.archive"]._custcare_count_new_complaints(complaints)
         return complaints
 
     @api.model

@@ -6,6 +6,8 @@ from odoo.tests import tagged
 
 from odoo.addons.custcare_base.tests.tour_common import CustcareTourCase
 
+from .common import done_delivery
+
 _logger = logging.getLogger(__name__)
 
 
@@ -29,6 +31,11 @@ class TestReturnTours(CustcareTourCase):
             {"name": "液压阀 HV-200", "default_code": "HV-200", "is_storable": True}
         )
         cls.warehouse = cls.env.ref("stock.warehouse0")
+        # the delivery the goods came with: 10 valves out of stock, its number as
+        # the tour types it from the customer's delivery note
+        cls.env["stock.quant"]._update_available_quantity(cls.valve, cls.warehouse.lot_stock_id, 10)
+        cls.delivery = done_delivery(cls.env, cls.customer, cls.valve, 10)
+        cls.delivery.name = "WH/OUT/TOUR01"
 
     def _qty(self, location):
         return sum(
@@ -52,7 +59,19 @@ class TestReturnTours(CustcareTourCase):
             if tour == "custcare_return_receive_tour":
                 self.assertRecordValues(
                     ret,
-                    [{"state": "received", "user_id": self.sales.id, "create_uid": self.sales.id}],
+                    [
+                        {
+                            "state": "received",
+                            "user_id": self.sales.id,
+                            "create_uid": self.sales.id,
+                            "picking_id": self.delivery.id,
+                        }
+                    ],
+                )
+                self.assertEqual(
+                    ret.receipt_picking_id.move_ids.origin_returned_move_id,
+                    self.delivery.move_ids,
+                    "received as a return of that delivery",
                 )
                 self.assertRecordValues(
                     ret.line_ids, [{"product_id": self.valve.id, "quantity": 10.0}]

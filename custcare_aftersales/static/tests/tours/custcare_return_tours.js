@@ -9,6 +9,7 @@ import {
 
 const CUSTOMER = "华东精工机械有限公司";
 const PRODUCT = "液压阀 HV-200";
+const DELIVERY = "WH/OUT/TOUR01"; // the delivery the goods came with (the test makes it)
 const tours = registry.category("web_tour.tours");
 
 function openReturns() {
@@ -51,11 +52,14 @@ tours.add("custcare_return_receive_tour", {
             trigger: ".o_control_panel .o_list_button_add",
             run: "click",
         },
-        {
-            content: "Deliveries are Inventory's: no search into them for after-sales staff",
-            trigger: ".o_form_view:has(.o_field_widget.o_readonly_modifier[name='picking_id']):not(:has(.o_field_widget[name='picking_id'] input))",
-        },
         ...pickRecord("partner_id", "华东精工", CUSTOMER),
+        {
+            content:
+                "Deliveries are Inventory's: after-sales staff give the number on the customer's delivery note, no search into transfers",
+            trigger:
+                ".o_form_view:not(:has(.o_field_widget[name='picking_id'])) .o_field_widget[name='delivery_number'] input",
+            run: `edit ${DELIVERY}`,
+        },
         {
             content: "Add the returned goods",
             trigger: ".o_form_view .o_field_widget[name='line_ids'] .o_field_x2many_list_row_add a",

@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -62,6 +63,14 @@ class TestPartnerForm(ComplaintCase):
         self.assertEqual(found, archive, "the filter 'With Complaints' works on the count")
         # the count is a measure, not content: an approved archive stays approved
         self.assertNotEqual(archive.approval_state, "to_reapprove")
+        # nobody sets it by hand, not even the archive's keeper through the API
+        with self.assertRaisesRegex(UserError, "change only through its actions"):
+            archive.with_user(self.user_keeper).write({"complaint_count": 0})
+        self.assertEqual(archive.complaint_count, 2)
+        # a complaint moved to another customer is counted there
+        moved = self.env["custcare.complaint"].search([("partner_id", "=", contact.id)])
+        moved.write({"partner_id": other.id})
+        self.assertEqual((archive.complaint_count, other_archive.complaint_count), (1, 2))
 
     def test_own_companies_are_not_customers(self):
         action = self.env.ref("custcare_base.res_partner_action_customers")

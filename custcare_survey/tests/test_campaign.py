@@ -140,6 +140,10 @@ class TestCampaign(SurveyMixin, TransactionCase):
             dict.fromkeys(("product", "service", "price", "reputation", "delivery"), 4),
         )
         self.assertEqual(found.mapped("satisfaction_score"), [4.0, 3.0, 0.0])
+        # a score is what the customer answered: nobody sets it by hand
+        with self.assertRaisesRegex(UserError, "change only through its actions"):
+            found[2].with_user(self.user_keeper).write({"satisfaction_score": 5.0})
+        self.assertEqual(found.mapped("satisfaction_score"), [4.0, 3.0, 0.0])
 
     def test_reminder_only_to_non_respondents_and_once(self):
         campaign = self._sent_campaign()
